@@ -1,0 +1,172 @@
+"""Segmenter output + meta draft → the pydantic :class:`Document`. The one place records
+are built; everything upstream works on dataclasses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from .clauses.citations import find_citations
+from .clauses.responsibility import Clause, ClauseContext, parse_in
+from .meta.fields import kind_of
+from .meta.front import MetaDraft
+from .models import (
+    Amendment,
+    Citation,
+    Document,
+    Meta,
+    ParseWarning,
+    Provision,
+    Responsibility,
+    Source,
+    SourceSpan,
+)
+from .segment.headings import find_heading
+from .segment.segmenter import Node
+from .text import Note, Text
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """Everything the stages found, ready to become records."""
+
+    path: str
+    data: bytes
+    text: Text
+    nodes: list[Node]
+    draft: MetaDraft
+    notes: list[Note]
+
+
+def assemble(parsed: Parsed) -> Document:
+    notes = list(parsed.notes)
+    provisions = _provisions(parsed.nodes, notes)
+    draft = parsed.draft
+    meta = _meta(draft, parsed.text, provisions)
+    if not provisions:
+        notes.append(Note("no-provisions", "no numbered provisions found; the body is in preamble"))
+    return Document(
+        source=Source(
+            path=parsed.path,
+            format=parsed.text.format.value,
+            encoding=parsed.text.encoding,
+            sha256=hashlib.sha256(parsed.data).hexdigest(),
+            pages=parsed.text.pages,
+        ),
+        meta=meta,
+        preamble=draft.preamble,
+        closing=draft.closing,
+        provisions=provisions,
+        warnings=[
+            ParseWarning(code=n.code, message=n.message, line=n.line, text=n.text) for n in notes
+        ],
+    )
+
+
+def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
+    parents = {id(n.parent) for n in nodes if n.parent is not None}
+    ids: dict[int, str] = {}
+    paths: dict[int, list[int]] = {}
+    labels: dict[int, list[str]] = {}
+    seen: Counter[str] = Counter()
+    context = ClauseContext()
+    out: list[Provision] = []
+    for node in nodes:
+        parent = node.parent
+        path = [*paths[id(parent)], node.ordinal] if parent is not None else [node.ordinal]
+        chain = [*labels[id(parent)], node.label] if parent is not None else [node.label]
+        base = ".".join(str(n) for n in path)
+        seen[base] += 1
+        pid = base if seen[base] == 1 else f"{base}~{seen[base]}"
+        ids[id(node)], paths[id(node)], labels[id(node)] = pid, path, chain
+        paragraphs, clauses = _cut_clauses(node, context, notes)
+        heading = find_heading(
+            node.style,
+            paragraphs[0] if paragraphs else "",
+            more_follows=len(paragraphs) > 1 or id(node) in parents,
+        )
+        out.append(
+            Provision(
+                id=pid,
+                parent_id=ids[id(parent)] if parent is not None else None,
+                path=path,
+                labels=chain,
+                label=node.label,
+                level=node.depth,
+                style=node.style,
+                heading=heading,
+                text="\n".join(paragraphs),
+                responsibility=_responsibility(clauses),
+                source_span=SourceSpan(
+                    start_line=node.first.start_line,
+                    end_line=node.paras[-1].end_line,
+                    page=node.first.page,
+                ),
+            )
+        )
+    return out
+
+
+def _cut_clauses(
+    node: Node, context: ClauseContext, notes: list[Note]
+) -> tuple[list[str], list[Clause]]:
+    paragraphs: list[str] = []
+    clauses: list[Clause] = []
+    texts = [node.body] + [p.text for p in node.paras[1:]]
+    for para, text in zip(node.paras, texts, strict=True):
+        kept, found = parse_in(text, context)
+        for clause in found:
+            if not clause.lead and not clause.support:
+                notes.append(
+                    Note(
+                        "clause-unparsed",
+                        f"a responsibility clause names no unit: {clause.raw!r}",
+                        para.start_line,
+                    )
+                )
+        clauses.extend(found)
+        if kept:
+            paragraphs.append(kept)
+    return paragraphs, clauses
+
+
+def _responsibility(clauses: list[Clause]) -> Responsibility | None:
+    if not clauses:
+        return None
+    lead: list[str] = []
+    support: list[str] = []
+    for clause in clauses:
+        lead.extend(u for u in clause.lead if u not in lead)
+        support.extend(u for u in clause.support if u not in support and u not in lead)
+    return Responsibility(lead=lead, support=support, raw="\n".join(c.raw for c in clauses))
+
+
+def _meta(draft: MetaDraft, text: Text, provisions: list[Provision]) -> Meta:
+    hints = text.meta_hints
+    title = draft.title or hints.get("title")
+    date, date_raw = draft.date, draft.date_raw
+    if date is None and draft.adoption_date is not None:
+        date, date_raw = draft.adoption_date
+    if date is None and draft.date_weak is not None:
+        date, date_raw = draft.date_weak
+    if date is None and hints.get("date"):
+        date, date_raw = hints["date"], hints.get("date_raw", hints["date"])
+    texts = [*draft.preamble, *(p.text for p in provisions)]
+    citations = find_citations(texts, exclude=(title or "", draft.body_title or ""))
+    return Meta(
+        title=title,
+        body_title=draft.body_title,
+        doc_number=draft.doc_number or hints.get("doc_number"),
+        issuer=draft.issuer or hints.get("issuer") or draft.issuer_weak,
+        recipients=draft.recipients,
+        date=date,
+        date_raw=date_raw,
+        kind=kind_of(title) if title else None,
+        attachments=draft.attachments,
+        citations=[Citation(title=t, doc_number=n) for t, n in citations],
+        adopted=draft.adopted,
+        amendments=[Amendment(date=d, raw=raw) for d, raw in draft.amendments],
+        lines=draft.lines,
+    )

@@ -1,0 +1,104 @@
+"""Bytes to text: a byte-order mark, then strict UTF-8, then detection.
+
+Government text files arrive as UTF-8 (with or without BOM), GB18030/GBK/GB2312 or UTF-16.
+The order here is cheapest-first: a BOM is certain; strict UTF-8 almost never decodes
+anything that is not UTF-8; only then is charset-normalizer imported (about 30 ms) to
+guess. A GBK family guess is always decoded as GB18030, its superset, because files
+labelled or detected as GB2312/GBK routinely hold characters (喆, •) only GB18030 has.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .errors import DecodeError
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn"}
+# Share of U+FFFD a lenient decode may produce before we call the file binary.
+_MAX_REPLACEMENT_SHARE = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    replaced: int = 0  # undecodable byte sequences replaced by U+FFFD
+
+
+def decode(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode ``data``; ``declared`` is a charset a container named (HTML ``<meta>``).
+
+    >>> decode("一、总体要求".encode("gb18030")).encoding
+    'gb18030'
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _decode_lenient(data[len(bom) :], codec, name)
+    if declared:
+        codec = _normalise_label(declared)
+        if codec is not None:
+            try:
+                return Decoded(data.decode(codec), codec)
+            except UnicodeDecodeError:
+                pass  # a wrong label is common; fall through to detection
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    mostly_utf8 = data.decode("utf-8", errors="replace")
+    replaced = mostly_utf8.count("\ufffd")
+    if replaced <= len(mostly_utf8) * _MAX_REPLACEMENT_SHARE:
+        # A UTF-8 file with a few damaged bytes: keep it, and let the caller warn.
+        return Decoded(mostly_utf8, "utf-8", replaced)
+    if _looks_binary(data):
+        raise DecodeError("binary data, not text (is the file extension right?)")
+    return _detect(data)
+
+
+def _normalise_label(label: str) -> str | None:
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    # WHATWG maps gb2312 and gbk to the gb18030 decoder; so do we.
+    return "gb18030" if name in _GB_FAMILY else name
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if not head:
+        return False
+    if b"\x00" in head:
+        # UTF-16 without a BOM has NULs in every other byte of ASCII; detection handles it.
+        return head.count(b"\x00") < len(head) // 8
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls > len(head) // 20
+
+
+def _detect(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        raise DecodeError("cannot tell the text encoding (not UTF-8, GB18030 or UTF-16)")
+    codec = codecs.lookup(best.encoding).name
+    if codec in _GB_FAMILY:
+        codec = "gb18030"
+    return _decode_lenient(data, codec, codec)
+
+
+def _decode_lenient(data: bytes, codec: str, name: str) -> Decoded:
+    text = data.decode(codec, errors="replace")
+    replaced = text.count("\ufffd")
+    if text and replaced > max(8, len(text) * _MAX_REPLACEMENT_SHARE):
+        raise DecodeError(f"does not decode as {name}: {replaced} undecodable sequences")
+    return Decoded(text, name, replaced)

@@ -1,0 +1,44 @@
+"""Markdown (the LawRefBook layout and the like): marks are structure, never text.
+
+``# 标题`` is the title, ``##``/``###`` headings are heading lines (第X章, 第X节), HTML
+comments such as ``<!-- INFO END -->`` vanish, emphasis marks and block quotes are
+stripped. Line numbers stay those of the source file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..encoding import decode
+from ..text import HeadingHint, InputFormat, SourceLine, Text
+from .text import replacement_note, split_lines
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+def load(data: bytes, *, name: str) -> Text:
+    decoded = decode(data)
+    source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded.text)
+    lines: list[SourceLine] = []
+    for number, raw in enumerate(split_lines(source), 1):
+        line = _markdown_line(raw, number)
+        if line is not None:
+            lines.append(line)
+    text = Text(lines=lines, format=InputFormat.MD, encoding=decoded.encoding)
+    if decoded.replaced:
+        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    return text
+
+
+def _markdown_line(raw: str, number: int) -> SourceLine | None:
+    if _RULE.match(raw):
+        return None
+    heading = _HEADING.match(raw)
+    if heading:
+        hint = HeadingHint.TITLE if len(heading.group(1)) == 1 else HeadingHint.HEADING
+        return SourceLine(_EMPHASIS.sub(r"\2", heading.group(2)), number, hint=hint)
+    return SourceLine(_EMPHASIS.sub(r"\2", _QUOTE.sub("", raw)), number)

@@ -1,0 +1,27 @@
+"""Plain text: decode, split into lines. Everything else is the normaliser's job."""
+
+from __future__ import annotations
+
+from ..encoding import decode
+from ..text import InputFormat, Note, SourceLine, Text
+
+
+def load(data: bytes, *, name: str) -> Text:
+    decoded = decode(data)
+    lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
+    text = Text(lines=lines, format=InputFormat.TXT, encoding=decoded.encoding)
+    if decoded.replaced:
+        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their ends; CRLF, CR and LF all end a line, form feeds too."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+
+
+def replacement_note(count: int, encoding: str) -> Note:
+    return Note(
+        "undecodable-bytes",
+        f"{count} byte sequence(s) did not decode as {encoding} and were replaced by U+FFFD",
+    )

@@ -1,0 +1,146 @@
+"""Recognisers for the parts of a 公文 that are metadata (GB/T 9704-2012 §7.2–7.4).
+
+Each function looks at one paragraph and says what it is; none of them keep state.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clauses.units import looks_like_unit, split_units
+from ..normalise.fold import fold
+
+# 文种 (GB/T 9704 §8 and the common plan forms), longest first so 实施方案 wins over 方案.
+_KINDS = (
+    "实施方案", "工作方案", "行动方案", "工作要点", "实施意见", "指导意见", "实施细则",
+    "管理办法", "暂行办法", "实施办法", "若干措施", "若干规定", "暂行规定", "行动计划",
+    "工作计划", "任务清单", "责任清单", "意见", "通知", "方案", "要点", "办法", "规定",
+    "条例", "决定", "细则", "规划", "计划", "纲要", "措施", "清单", "公告", "通告",
+    "通报", "报告", "请示", "批复", "函", "决议", "指引", "指南", "规则", "章程", "命令",
+    "议案", "纪要",
+)  # fmt: skip
+_BASE_KIND = {
+    "实施方案": "方案", "工作方案": "方案", "行动方案": "方案", "工作要点": "要点",
+    "实施意见": "意见", "指导意见": "意见", "实施细则": "细则", "管理办法": "办法",
+    "暂行办法": "办法", "实施办法": "办法", "若干措施": "措施", "若干规定": "规定",
+    "暂行规定": "规定", "行动计划": "计划", "工作计划": "计划", "任务清单": "清单",
+    "责任清单": "清单",
+}  # fmt: skip
+_KIND_END = re.compile(r"(?:" + "|".join(_KINDS) + r")(?:[(（][^()（）]{1,12}[)）])?$")
+_SENTENCE_PUNCT = re.compile(r"[。；;！!？?]")
+
+# 发文字号: 资雁府办发〔2020〕19号, 国办发〔2021〕45号, 京政发[2020]3号, 第306号令 is not one.
+DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{1,24}[ \u3000]*[〔\[【(（][ \u3000]*\d{4}[ \u3000]*[〕\]】)）]"
+    r"[ \u3000]*第?[ \u3000]*\d{1,5}[ \u3000]*号"
+)
+_DOC_NUMBER_LINE = re.compile(
+    rf"^(?:(?:发文字号|文件号|文号|字号)[ \u3000]*[:：]?[ \u3000]*)?({DOC_NUMBER.pattern})$"
+)
+_FIELD = re.compile(
+    r"(发布时间|发布日期|成文日期|印发日期|生效日期|施行日期|来源|发文机关|发布机构|发文单位|"
+    r"索引号|主题分类|发文字号|文号|名称|标题|有效性|实施日期|废止日期|信息来源|字体|字号|浏览次数)"
+    r"[ \u3000]*[:：][ \u3000]*"
+)
+_LETTERHEAD = re.compile(r"^(.{2,40}?)(?:文件|文电|公报|简报|便函)?$")
+_RECORD_LINE = re.compile(r"^(?:抄送|印发|主送|联系人|联系电话|签发人|附件)[ \u3000]*[:：]")
+_NOTES = re.compile(
+    r"^[(（]此件.{1,12}[)）]$|^[(（](?:此件)?(?:公开发布|主动公开|不予公开|依申请公开)[)）]$"
+)
+_ATTACHMENT = re.compile(
+    r"^附[ \u3000]*件[ \u3000]*(?P<n>\d{0,2})[ \u3000]*[:：]?[ \u3000]*(?P<name>.*)$"
+)
+_PAGE_TITLE_NOISE = re.compile(r"[\s\u3000“”\"'‘’《》〈〉<>]")
+
+
+def kind_of(title: str) -> str | None:
+    """文种 from a title: ``…实施方案`` → 方案, ``关于印发《…》的通知`` → 通知."""
+    m = _KIND_END.search(title.strip())
+    if m is None:
+        return None
+    word = re.sub(r"[(（].*$", "", m.group(0))
+    return _BASE_KIND.get(word, word)
+
+
+def looks_like_title(text: str) -> bool:
+    """A title line: ends with a 文种, no sentence punctuation, not too long."""
+    text = text.strip()
+    if not text or len(text) > 120 or _SENTENCE_PUNCT.search(text):
+        return False
+    if text.endswith((":", "：")):
+        return False
+    return kind_of(text) is not None or ("关于" in text and len(text) <= 60)
+
+
+def same_title(a: str, b: str) -> bool:
+    """Titles equal but for spaces and quotes (a scraped page repeats the title)."""
+    return _PAGE_TITLE_NOISE.sub("", a) == _PAGE_TITLE_NOISE.sub("", b)
+
+
+def doc_number_in(text: str) -> str | None:
+    """The 发文字号 if ``text`` is nothing else (label such as 文件号 allowed)."""
+    m = _DOC_NUMBER_LINE.match(text.strip())
+    return _clean_doc_number(m.group(1)) if m else None
+
+
+def _clean_doc_number(number: str) -> str:
+    return re.sub(r"[ \u3000]+", "", number)
+
+
+def fields_in(text: str) -> dict[str, str] | None:
+    """``发布时间:2022-01-19 10:57:00  来源: 吉林省政府`` → {发布时间: …, 来源: …}, or None."""
+    matches = list(_FIELD.finditer(text))
+    if not matches or text[: matches[0].start()].strip(" \u3000•·"):
+        return None
+    out: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        out[m.group(1)] = text[m.end() : end].strip(" \u3000")
+    return out
+
+
+def organ_name(text: str) -> str | None:
+    """A letterhead or signature line: one or two unit names and nothing else."""
+    text = text.strip()
+    if not text or len(text) > 60 or _SENTENCE_PUNCT.search(text) or "：" in text:
+        return None
+    m = _LETTERHEAD.match(text)
+    name = m.group(1) if m else text
+    parts = re.split(r"[ \u3000]{2,}|[、，,]", name)
+    if all(looks_like_unit(p.strip()) for p in parts if p.strip()):
+        return "、".join(p.strip() for p in parts if p.strip())
+    return None
+
+
+def recipients_in(text: str) -> list[str] | None:
+    """主送机关: a unit list ending with a colon (各镇人民政府、街道办事处：)."""
+    text = text.strip()
+    if not text.endswith((":", "：")) or len(text) > 400 or _SENTENCE_PUNCT.search(text):
+        return None
+    units = split_units(text[:-1])
+    if units and sum(looks_like_unit(u) for u in units) * 2 >= len(units):
+        return units
+    return None
+
+
+def issuer_from_title(title: str) -> str | None:
+    """The organ a title names before 关于: 吉林省人民政府关于… → 吉林省人民政府."""
+    head, sep, _ = title.partition("关于")
+    head = head.strip()
+    if sep and head and looks_like_unit(head):
+        return head
+    return None
+
+
+def is_record_line(text: str) -> bool:
+    """版记 and notes: 抄送：…, 印发…, （此件公开发布）."""
+    folded = fold(text.strip())
+    return bool(_RECORD_LINE.match(text.strip()) or _NOTES.match(folded) or _NOTES.match(text))
+
+
+def attachment_in(text: str) -> tuple[str, str] | None:
+    """``附件：1.XX方案`` → ("1", "1.XX方案"); ``附件`` alone → ("", "")."""
+    m = _ATTACHMENT.match(text.strip())
+    if m is None:
+        return None
+    return m.group("n"), m.group("name").strip()

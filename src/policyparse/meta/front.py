@@ -1,0 +1,212 @@
+"""Front and back matter: what comes before the first provision and after the last.
+
+A notice (通知) that issues a plan reads, top to bottom: 版头 (issuing office), 发文字号,
+title, 主送机关, the notice's body, signature, 成文日期, sometimes 附件 lines, then the plan's
+own title and its opening paragraph, then the plan's provisions. A scraped page adds site
+chrome and a repeated title. Everything here becomes meta (with the paragraph kept in
+``meta.lines``), preamble, closing, or a warning when it is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..normalise import Para
+from ..text import HeadingHint, Note
+from . import fields
+from .dates import find_date, is_date_line
+from .regulation import adoption_in
+
+# Fields a page prints, by what they fill.
+_DATE_FIELDS = ("成文日期", "发布日期", "发布时间", "印发日期")
+_ISSUER_FIELDS = ("发文机关", "发布机构", "发文单位")
+_SOURCE_FIELDS = ("来源", "信息来源")
+
+
+@dataclass(slots=True)
+class MetaDraft:
+    title: str | None = None
+    body_title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    issuer_weak: str | None = None  # from the title or a 来源 field: used when nothing better
+    recipients: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_raw: str | None = None
+    date_weak: tuple[str, str] | None = None  # a publication time, below 成文日期
+    attachments: list[str] = field(default_factory=list)
+    adopted: str | None = None
+    adoption_date: tuple[str, str] | None = None
+    amendments: list[tuple[str | None, str]] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def read_front(paras: list[Para], draft: MetaDraft) -> None:
+    """Sort the paragraphs before the first provision into meta, preamble and junk."""
+    title_at = _title_index(paras)
+    for index, para in enumerate(paras):
+        text = para.text
+        if index == title_at:
+            draft.title = _clean_title(text)
+            draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+            draft.lines.append(text)
+        elif title_at is not None and index < title_at:
+            _before_title(para, draft)
+        elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
+            draft.preamble.append(text)
+
+
+def read_back(paras: list[Para], draft: MetaDraft) -> int:
+    """Peel signature, date and 版记 off the end of ``paras``; return how many stay body."""
+    keep = len(paras)
+    while keep > 0:
+        para = paras[keep - 1]
+        following = paras[keep : keep + 1]
+        if is_date_line(para.text) or fields.is_record_line(para.text):
+            keep -= 1
+            continue
+        if (
+            following
+            and is_date_line(following[0].text)
+            and fields.organ_name(para.text) is not None
+        ):
+            keep -= 1
+            continue
+        break
+    for index in range(keep, len(paras)):
+        para = paras[index]
+        if not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
+            draft.closing.append(para.text)
+    return keep
+
+
+def _title_index(paras: list[Para]) -> int | None:
+    for index, para in enumerate(paras):
+        if para.hint is HeadingHint.TITLE:
+            return index
+    for index, para in enumerate(paras[:12]):
+        if fields.looks_like_title(para.text) and fields.doc_number_in(para.text) is None:
+            return index
+    return None
+
+
+def _clean_title(text: str) -> str:
+    # A title spaced out for layout (通      知) or split by a stray PDF space.
+    return "".join(text.split()) if _mostly_cjk(text) else text.strip()
+
+
+def _mostly_cjk(text: str) -> bool:
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return cjk * 2 > len(text.replace(" ", ""))
+
+
+def _before_title(para: Para, draft: MetaDraft) -> None:
+    if _meta_line(para, [], draft, after_title=False):
+        return
+    name = fields.organ_name(para.text)
+    if name is not None:
+        draft.issuer = draft.issuer or name  # 版头: the issuing office
+        draft.lines.append(para.text)
+        return
+    draft.notes.append(
+        Note(
+            "front-junk",
+            f"dropped a line before the title that is neither metadata nor body: {para.text!r}",
+            para.start_line,
+            para.text,
+        )
+    )
+
+
+def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_title: bool) -> bool:
+    """Read ``para`` into ``draft`` if it is metadata; False if it is body text."""
+    text = para.text
+    if draft.title and fields.same_title(text, draft.title):
+        draft.notes.append(
+            Note("duplicate-title", "dropped a repeat of the title", para.start_line, text)
+        )
+        return True
+    number = fields.doc_number_in(text)
+    if number is not None:
+        draft.doc_number = draft.doc_number or number
+        draft.lines.append(text)
+        return True
+    found = fields.fields_in(text)
+    if found is not None:
+        _read_fields(found, draft)
+        draft.lines.append(text)
+        return True
+    if is_date_line(text):
+        date = find_date(text)
+        if date and draft.date is None:
+            draft.date, draft.date_raw = date
+        draft.lines.append(text)
+        return True
+    adoption = adoption_in(text)
+    if adoption is not None:
+        _read_adoption(adoption, text, draft)
+        draft.lines.append(text)
+        return True
+    attachment = fields.attachment_in(text)
+    if attachment is not None:
+        if attachment[1]:
+            draft.attachments.append(attachment[1])
+        draft.lines.append(text)
+        return True
+    if fields.is_record_line(text):
+        draft.closing.append(text)
+        return True
+    if not after_title:
+        return False
+    if following and is_date_line(following[0].text):
+        name = fields.organ_name(text)
+        if name is not None:
+            draft.issuer = name  # the signature outranks a letterhead
+            draft.lines.append(text)
+            return True
+    recipients = fields.recipients_in(text)
+    if recipients is not None and not draft.recipients and not draft.preamble:
+        draft.recipients = recipients
+        draft.lines.append(text)
+        return True
+    opens_body = draft.title is not None and bool(draft.preamble) and draft.body_title is None
+    if opens_body and fields.looks_like_title(text):
+        draft.body_title = _clean_title(text)
+        draft.lines.append(text)
+        return True
+    return False
+
+
+def _read_fields(found: dict[str, str], draft: MetaDraft) -> None:
+    for name in _DATE_FIELDS:
+        value = found.get(name)
+        date = find_date(value) if value else None
+        if value and date:
+            if name == "成文日期":
+                draft.date, draft.date_raw = date[0], value
+            elif draft.date_weak is None:
+                draft.date_weak = (date[0], value)
+    for name in _ISSUER_FIELDS:
+        if found.get(name):
+            draft.issuer = found[name]
+    for name in _SOURCE_FIELDS:
+        if found.get(name) and draft.issuer_weak is None:
+            draft.issuer_weak = found[name]
+    for name in ("发文字号", "文号"):
+        if found.get(name):
+            draft.doc_number = draft.doc_number or fields.doc_number_in(found[name]) or found[name]
+    for name in ("名称", "标题"):
+        if found.get(name) and draft.title is None:
+            draft.title = found[name]
+
+
+def _read_adoption(adoption: tuple[str, str, str], text: str, draft: MetaDraft) -> None:
+    date_iso, date_raw, action = adoption
+    if action in ("通过", "批准", "公布", "发布", "施行") and draft.adopted is None:
+        draft.adopted = text
+        draft.adoption_date = (date_iso, date_raw)
+    else:
+        draft.amendments.append((date_iso, text))

@@ -1,0 +1,90 @@
+"""``parse``: one document from bytes to a validated :class:`Document`.
+
+A pure function: no module state is read or written, so it runs unchanged in a process
+pool or on a cluster worker.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .assemble import Parsed, assemble
+from .errors import InputError, PolicyParseError
+from .formats import detect, parse_format_name
+from .loaders import get_loader
+from .meta.front import MetaDraft, read_back, read_front
+from .models import Document
+from .normalise import normalise
+from .segment.segmenter import segment
+from .text import InputFormat
+
+Source = str | os.PathLike[str] | bytes
+
+
+def parse(
+    source: Source,
+    *,
+    format: InputFormat | str | None = None,
+    name: str | None = None,
+) -> Document:
+    """Parse a document given as a path or as its bytes.
+
+    ``format`` overrides detection (an :class:`InputFormat` or a name such as ``"html"``);
+    ``name`` is the path to report for bytes input (default ``"-"``).
+    Raises :class:`~policyparse.errors.PolicyParseError` subclasses, each naming the file.
+    """
+    if isinstance(source, bytes):
+        data, path = source, name or "-"
+    else:
+        path = name or os.fspath(source)
+        data = read_input(Path(os.fspath(source)))
+    try:
+        return _parse_bytes(data, path, format)
+    except PolicyParseError as error:
+        raise error.with_path(path) from error.__cause__
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of ``path``, or an :class:`InputError` that says why not."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=str(path)) from None
+    except IsADirectoryError:
+        raise InputError(
+            "is a directory (use 'policyparse batch' for folders)", path=str(path)
+        ) from None
+    except PermissionError:
+        raise InputError("permission denied", path=str(path)) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from error
+    return data
+
+
+def _parse_bytes(data: bytes, path: str, format: InputFormat | str | None) -> Document:
+    if not data.strip():
+        raise InputError("empty file")
+    if isinstance(format, str):
+        fmt = parse_format_name(format)
+    else:
+        fmt = format or detect(data[:4096], None if path == "-" else path)
+    text = get_loader(fmt)(data, name=path)
+    normalised = normalise(text)
+    state = segment(normalised.paras)
+    draft = MetaDraft()
+    read_front(state.front, draft)
+    if state.nodes:
+        last = state.nodes[-1]
+        keep = 1 + read_back(last.paras[1:], draft)
+        del last.paras[keep:]
+    return assemble(
+        Parsed(
+            path=path,
+            data=data,
+            text=text,
+            nodes=state.nodes,
+            draft=draft,
+            notes=[*normalised.notes, *state.notes, *draft.notes],
+        )
+    )

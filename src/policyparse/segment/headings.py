@@ -1,0 +1,52 @@
+"""A provision's heading: the short title it opens with, if it has one.
+
+Two forms (SPEC): a heading line of its own (``一、总体要求``, ``(一)切实加强领导,狠抓责任落实``)
+followed by body or children, and the inline form ``（一）指导思想。以……`` where the text
+before the first 。 is short. Articles (第X条) have no headings; chapters and sections are
+nothing but theirs.
+"""
+
+from __future__ import annotations
+
+from ..models import Style
+
+HEADING_LINE_MAX = 40  # characters of a heading line of its own
+INLINE_HEADING_MAX = 24  # characters of a heading sentence before 。
+COLON_HEADING_MAX = 8  # 支持对象：… — a colon heading is a field name, so short
+_SENTENCE_STOPS = "。！？；;!?"
+
+
+def find_heading(style: Style, first: str, *, more_follows: bool) -> str | None:
+    """The heading of a provision whose first paragraph (after its label) is ``first``.
+
+    ``more_follows``: the provision has further paragraphs or children.
+
+    >>> find_heading(Style.CN_PAREN, "指导思想。以习近平新时代…为指导。", more_follows=False)
+    '指导思想'
+    >>> find_heading(Style.CN, "总体要求", more_follows=True)
+    '总体要求'
+    >>> find_heading(Style.ARTICLE, "本条例适用于示范区。", more_follows=True) is None
+    True
+    """
+    text = first.strip()
+    if not text:
+        return None
+    if style in (Style.PART, Style.CHAPTER, Style.SECTION):
+        return text
+    if style is Style.ARTICLE:
+        return None
+    if not any(stop in text for stop in _SENTENCE_STOPS) and text[-1] not in "，,、：:":
+        if more_follows and len(text) <= HEADING_LINE_MAX:
+            return text
+        return None
+    stop = text.find("。")
+    if 0 < stop <= INLINE_HEADING_MAX and (stop + 1 < len(text) or more_follows):
+        sentence = text[:stop]
+        if not any(ch in sentence for ch in "；;：:"):
+            return sentence
+    colon = min((i for i in (text.find("："), text.find(":")) if i > 0), default=-1)
+    if 0 < colon <= COLON_HEADING_MAX and colon + 1 < len(text):
+        sentence = text[:colon]
+        if not any(ch in sentence for ch in "，,。"):
+            return sentence
+    return None

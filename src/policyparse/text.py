@@ -1,0 +1,90 @@
+"""The intermediate representation every loader returns.
+
+A loader turns bytes into a :class:`Text`: source lines with their provenance (line number,
+page) and optional layout hints. Nothing here knows about numbering or clauses; the
+normaliser and the segmenter work on this and nothing else, whatever the input format was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class InputFormat(str, Enum):
+    """The formats policyparse reads. The value is what ``source.format`` says."""
+
+    TXT = "txt"
+    MD = "md"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+class HeadingHint(str, Enum):
+    """Layout evidence that a line is a heading (a style, a font, a Markdown mark).
+
+    Hints confirm a level the numbering already suggests; they never invent one.
+    """
+
+    TITLE = "title"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line of the source as decoded, with where it came from."""
+
+    text: str
+    number: int
+    page: int | None = None
+    hint: HeadingHint | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    text: str
+    line: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A real table (DOCX, HTML, ruled PDF): rows of cells, each with its provenance.
+
+    ``line`` is the position of the table in the sequence of source lines, so that the
+    table keeps its place in body order.
+    """
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    line: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something a stage wants the user to know; becomes a ``warnings`` entry.
+
+    ``text`` holds what was dropped, when something was (junk, furniture), so that no
+    character of the body is lost without a trace.
+    """
+
+    code: str
+    message: str
+    line: int | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Text:
+    """What a loader hands to the pipeline."""
+
+    lines: list[SourceLine]
+    format: InputFormat
+    encoding: str | None = None
+    pages: int | None = None
+    tables: list[Table] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    # Metadata a format carries outside the body (HTML meta tables, DOCX core properties).
+    # Keys are meta field names; the values are strings as written.
+    meta_hints: dict[str, str] = field(default_factory=dict)
