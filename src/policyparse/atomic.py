@@ -1,0 +1,33 @@
+"""Atomic output files: write to a temporary file beside the target, then rename.
+
+A killed run leaves either the old file or the new one, never half of one; the rename is
+atomic on POSIX and Windows when both names are on one file system, which sitting in the
+same folder guarantees.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+
+@contextlib.contextmanager
+def atomic_text_writer(target: Path, *, newline: str | None = None) -> Iterator[TextIO]:
+    """Open a text stream whose content replaces ``target`` only if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise

@@ -1,0 +1,169 @@
+"""The command line. Thin: read options, call the library, hand records to a writer.
+
+Data goes to stdout (or ``-o``), everything meant for a person to stderr. Library errors
+become ``policyparse: error: <file>: <reason>`` and exit 1; click's usage errors exit 2.
+Heavy modules (pydantic models, rich, loaders) are imported inside the commands, so
+``policyparse --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+from . import __version__, options
+
+if TYPE_CHECKING:
+    from .models import Document
+
+
+def _fail(message: str) -> None:
+    click.echo(f"policyparse: error: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policyparse")
+def main() -> None:
+    """Turn Chinese government policy documents into structured records."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|- [FILE…]")
+@options.output_format
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of stdout.",
+)
+@options.input_format
+@options.force
+@options.quiet
+def extract(
+    inputs: tuple[str, ...],
+    output_format: str,
+    output: Path | None,
+    input_format: str | None,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Parse documents and print their records (json, jsonl or csv)."""
+    if output is not None:
+        _check_output(output, inputs, force)
+    run = _Inputs(inputs, input_format, quiet)
+    documents = run.documents()
+    first = next(documents, None)
+    if first is None:
+        sys.exit(1)
+    from .writers import get_writer
+
+    writer = get_writer(output_format, many=len(inputs) > 1)
+
+    def write_all(stream: TextIO) -> None:
+        writer.begin(stream)
+        for doc in _chain(first, documents):
+            writer.document(doc, stream)
+        writer.end(stream)
+
+    try:
+        if output is None:
+            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            write_all(stream)
+            stream.flush()
+            stream.detach()
+        else:
+            from .atomic import atomic_text_writer
+
+            with atomic_text_writer(output, newline="") as stream:
+                write_all(stream)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    sys.exit(1 if run.failures else 0)
+
+
+def _chain(first: Document, rest: Iterator[Document]) -> Iterator[Document]:
+    yield first
+    yield from rest
+
+
+@dataclass
+class _Inputs:
+    """The inputs of one command: parsed one by one, failures reported and counted."""
+
+    names: tuple[str, ...]
+    input_format: str | None
+    quiet: bool
+    failures: int = 0
+
+    def documents(self) -> Iterator[Document]:
+        from .errors import PolicyParseError
+        from .pipeline import parse
+
+        for name in self.names:
+            try:
+                if name == "-":
+                    doc = parse(sys.stdin.buffer.read(), format=self.input_format, name="-")
+                else:
+                    doc = parse(name, format=self.input_format)
+            except PolicyParseError as error:
+                _fail(str(error))
+                self.failures += 1
+                continue
+            if not self.quiet:
+                _summarise(doc)
+            yield doc
+
+
+def _summarise(doc: Document) -> None:
+    if not sys.stderr.isatty():
+        return
+    count = len(doc.provisions)
+    warnings = len(doc.warnings)
+    click.echo(
+        f"policyparse: {doc.source.path}: {count} provision(s), {warnings} warning(s)", err=True
+    )
+
+
+def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
+    resolved = output.resolve()
+    for name in inputs:
+        if name != "-" and Path(name).resolve() == resolved:
+            _fail(f"{output}: is one of the inputs; refusing to overwrite it")
+            sys.exit(1)
+    if output.exists() and not force:
+        _fail(f"{output}: already exists (use --force to overwrite)")
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("input_path", metavar="FILE|-")
+@options.input_format
+def inspect(input_path: str, input_format: str | None) -> None:
+    """Show the provision tree with units, deadlines and amounts highlighted."""
+    from .render import render_tree
+
+    doc = next(_Inputs((input_path,), input_format, quiet=True).documents(), None)
+    if doc is None:
+        sys.exit(1)
+    render_tree(doc)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the Document record."""
+    import json
+
+    from .models import Document
+
+    click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))

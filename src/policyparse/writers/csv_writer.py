@@ -1,0 +1,114 @@
+"""``csv``: one provision per row, for Excel: UTF-8 with a BOM, list fields joined with 、.
+
+A document made of table rows gets one extra column per table header, so a task-division
+table opens in Excel as the table it was; ``labels`` is written as the label chain reads
+(二、（三）5.), because 、 is part of the labels themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TextIO
+
+from ..models import Document, Provision
+
+BOM = "\ufeff"
+COLUMNS: tuple[str, ...] = (
+    "doc_path",
+    "doc_title",
+    "doc_number",
+    "id",
+    "parent_id",
+    "path",
+    "level",
+    "style",
+    "label",
+    "labels",
+    "heading",
+    "text",
+    "lead",
+    "support",
+    "responsibility",
+    "deadline",
+    "deadline_date",
+    "deadline_kind",
+    "amounts",
+    "keywords",
+    "start_line",
+    "end_line",
+    "page",
+)
+LIST_SEPARATOR = "、"
+
+
+class CsvWriter:
+    """``cell_columns``: write table cells as columns (one document) or as JSON (a corpus)."""
+
+    def __init__(self, *, cell_columns: bool) -> None:
+        self._cell_columns = cell_columns
+        self._header_written = False
+
+    def begin(self, out: TextIO) -> None:
+        out.write(BOM)
+
+    def document(self, doc: Document, out: TextIO) -> None:
+        headers = _cell_headers(doc) if self._cell_columns else []
+        writer = csv.writer(out, lineterminator="\r\n")
+        if not self._header_written:
+            extra = headers if self._cell_columns else ["cells"]
+            writer.writerow([*COLUMNS, *extra])
+            self._header_written = True
+        for provision in doc.provisions:
+            row = _row(doc, provision)
+            if self._cell_columns:
+                cells = provision.cells or {}
+                row.extend(cells.get(h, "") for h in headers)
+            else:
+                row.append(json.dumps(provision.cells, ensure_ascii=False) if provision.cells else "")
+            writer.writerow(row)
+
+    def end(self, out: TextIO) -> None:
+        pass
+
+
+def _cell_headers(doc: Document) -> list[str]:
+    headers: dict[str, None] = {}
+    for provision in doc.provisions:
+        for header in provision.cells or {}:
+            headers.setdefault(header, None)
+    return list(headers)
+
+
+def _row(doc: Document, p: Provision) -> list[object]:
+    r = p.responsibility
+    d = p.deadline
+    return [
+        doc.source.path,
+        doc.meta.title or "",
+        doc.meta.doc_number or "",
+        p.id,
+        p.parent_id or "",
+        LIST_SEPARATOR.join(str(n) for n in p.path),
+        p.level,
+        p.style.value,
+        p.label,
+        "".join(p.labels),
+        p.heading or "",
+        p.text,
+        LIST_SEPARATOR.join(r.lead) if r else "",
+        LIST_SEPARATOR.join(r.support) if r else "",
+        r.raw if r else "",
+        d.raw if d else "",
+        (d.date or "") if d else "",
+        d.kind if d else "",
+        LIST_SEPARATOR.join(a.raw for a in p.amounts),
+        LIST_SEPARATOR.join(p.keywords),
+        p.source_span.start_line,
+        p.source_span.end_line,
+        p.source_span.page if p.source_span.page is not None else "",
+    ]
+
+
+def make(*, many: bool) -> CsvWriter:
+    return CsvWriter(cell_columns=not many)

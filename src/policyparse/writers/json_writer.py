@@ -1,0 +1,30 @@
+"""``json``: one Document per input, indented, UTF-8 as is; several inputs → a JSON array."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from ..models import Document
+
+
+class JsonWriter:
+    def __init__(self, *, many: bool) -> None:
+        self._many = many
+        self._count = 0
+
+    def begin(self, out: TextIO) -> None:
+        if self._many:
+            out.write("[\n")
+
+    def document(self, doc: Document, out: TextIO) -> None:
+        if self._many and self._count:
+            out.write(",\n")
+        out.write(doc.model_dump_json(indent=2))
+        self._count += 1
+
+    def end(self, out: TextIO) -> None:
+        out.write("\n]\n" if self._many else "\n")
+
+
+def make(*, many: bool) -> JsonWriter:
+    return JsonWriter(many=many)
