@@ -25,6 +25,8 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn"}
 # Share of U+FFFD a lenient decode may produce before we call the file binary.
 _MAX_REPLACEMENT_SHARE = 0.01
+# Share of CJK characters that makes a strict GB18030 decode believable.
+_MIN_CJK_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +58,21 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
         pass
     mostly_utf8 = data.decode("utf-8", errors="replace")
     replaced = mostly_utf8.count("\ufffd")
-    if replaced <= len(mostly_utf8) * _MAX_REPLACEMENT_SHARE:
+    if replaced <= max(8, len(mostly_utf8) * _MAX_REPLACEMENT_SHARE):
         # A UTF-8 file with a few damaged bytes: keep it, and let the caller warn.
         return Decoded(mostly_utf8, "utf-8", replaced)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _decode_lenient(data, utf16, utf16)
     if _looks_binary(data):
         raise DecodeError("binary data, not text (is the file extension right?)")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return _detect(data)
+    # GB18030 maps most byte pairs to something; accept it when the result reads as Chinese.
+    if _cjk_share(text) >= _MIN_CJK_SHARE:
+        return Decoded(text, "gb18030")
     return _detect(data)
 
 
@@ -71,6 +83,28 @@ def _normalise_label(label: str) -> str | None:
         return None
     # WHATWG maps gb2312 and gbk to the gb18030 decoder; so do we.
     return "gb18030" if name in _GB_FAMILY else name
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII line ends and digits leave NULs at every other byte."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    # Chinese characters such as 一 (U+4E00) put a NUL in the other half too, now and then.
+    if odd > len(head) // 64 and odd > 4 * even:
+        return "utf-16-le"
+    if even > len(head) // 64 and even > 4 * odd:
+        return "utf-16-be"
+    return None
+
+
+def _cjk_share(text: str) -> float:
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return 0.0
+    cjk = sum(1 for ch in visible if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return cjk / len(visible)
 
 
 def _looks_binary(data: bytes) -> bool:
