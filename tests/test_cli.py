@@ -115,11 +115,15 @@ def test_output_never_overwrites_an_input(notice: Path) -> None:
         (lambda d: d, "is a directory (use 'policyparse batch' for folders)"),
         (lambda d: _write(d / "empty.txt", b""), "empty file"),
         (lambda d: _write(d / "blank.txt", b" \n\n"), "empty file"),
-        (lambda d: _write(d / "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
-         "legacy Word .doc is not supported; convert it to .docx or .pdf first "
-         "(e.g. libreoffice --headless --convert-to docx)"),
-        (lambda d: _write(d / "bin.txt", bytes(range(256)) * 8),
-         "binary data, not text (is the file extension right?)"),
+        (
+            lambda d: _write(d / "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
+            "legacy Word .doc is not supported; convert it to .docx or .pdf first "
+            "(e.g. libreoffice --headless --convert-to docx)",
+        ),
+        (
+            lambda d: _write(d / "bin.txt", bytes(range(256)) * 8),
+            "binary data, not text (is the file extension right?)",
+        ),
     ],
     ids=["missing", "directory", "empty", "blank", "doc", "binary"],
 )
@@ -156,9 +160,23 @@ def test_schema_is_the_document_json_schema() -> None:
     schema = json.loads(run("schema").stdout)
     assert schema["title"] == "Document"
     provision = schema["$defs"]["Provision"]["properties"]
-    for field in ("id", "parent_id", "path", "labels", "label", "level", "style", "heading",
-                  "text", "responsibility", "deadline", "amounts", "keywords", "cells",
-                  "source_span"):
+    for field in (
+        "id",
+        "parent_id",
+        "path",
+        "labels",
+        "label",
+        "level",
+        "style",
+        "heading",
+        "text",
+        "responsibility",
+        "deadline",
+        "amounts",
+        "keywords",
+        "cells",
+        "source_span",
+    ):
         assert field in provision
 
 

@@ -44,7 +44,11 @@ def test_encoding_is_detected(tmp_path: Path, codec: str, prefix: bytes, reporte
     path.write_bytes(prefix + NOTICE.replace("\n", "\r\n").encode(codec))
     doc = parse(path)
     assert doc.source.encoding == reported
-    assert [(p.id, p.label) for p in doc.provisions] == [("1", "一、"), ("1.1", "（一）"), ("2", "二、")]
+    assert [(p.id, p.label) for p in doc.provisions] == [
+        ("1", "一、"),
+        ("1.1", "（一）"),
+        ("2", "二、"),
+    ]
     assert doc.provisions[1].responsibility is not None
     assert doc.provisions[1].responsibility.lead == ["市农业农村局", "市市场监管局"]
     assert doc.meta.title == "关于做好2024年春耕生产工作的通知"

@@ -32,6 +32,6 @@ force = click.option("--force", is_flag=True, help="Overwrite existing outputs."
 
 
 def quiet(f: F) -> F:
-    return click.option(
-        "-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors."
-    )(f)
+    return click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")(
+        f
+    )

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from .assemble import Parsed, assemble
+from .clauses.attach import lift_list_clauses
 from .errors import InputError, PolicyParseError
 from .formats import detect, parse_format_name
 from .loaders import get_loader
@@ -78,6 +79,7 @@ def _parse_bytes(data: bytes, path: str, format: InputFormat | str | None) -> Do
         last = state.nodes[-1]
         keep = 1 + read_back(last.paras[1:], draft)
         del last.paras[keep:]
+    lift_list_clauses(state.nodes)
     return assemble(
         Parsed(
             path=path,

@@ -65,7 +65,9 @@ class CsvWriter:
                 cells = provision.cells or {}
                 row.extend(cells.get(h, "") for h in headers)
             else:
-                row.append(json.dumps(provision.cells, ensure_ascii=False) if provision.cells else "")
+                row.append(
+                    json.dumps(provision.cells, ensure_ascii=False) if provision.cells else ""
+                )
             writer.writerow(row)
 
     def end(self, out: TextIO) -> None:
