@@ -51,6 +51,9 @@ _WORD_STYLES = {Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE}
 # After 第X条 these make a citation, not a label: 第十二条规定, 第三条的, 第一条款.
 _CITING_NEXT = set("规的之款项中及和或至、,，")
 
+_PAREN_STYLES = {Style.CN_PAREN, Style.ARABIC_PAREN}
+_CITING_ITEM = set("至、和及或项")
+
 # Rank in the canonical hierarchy: a form nests under any form of lower rank.
 RANK: dict[Style, int] = {
     Style.PART: 0,
@@ -98,11 +101,13 @@ def match_label(folded: str) -> LabelMatch | None:
         return None
     end = m.end()
     tight = False
+    nxt = folded[end : end + 1]
     if style in _WORD_STYLES:
-        nxt = folded[end : end + 1]
         if nxt in _CITING_NEXT:
             return None
         tight = bool(nxt) and nxt not in _WS
+    elif style in _PAREN_STYLES and nxt in _CITING_ITEM:
+        return None  # （一）至（三）项所列…, （四）、（五）项: items cited, not a list
     body = end
     while body < len(folded) and folded[body] in _WS:
         body += 1

@@ -16,6 +16,7 @@ before the first provision. All state lives in one :class:`SegmentState`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Style
@@ -25,6 +26,10 @@ from ..text import HeadingHint, Note
 from .rules import RANK, LabelMatch, match_label
 
 MAX_GAP = 3
+_WORD_STYLES = {Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE}
+_LEADER = re.compile(r"[.·…\-_ ]*[0-9]*$")
+_CHAPTER_WORD = re.compile(r"第[零〇一二三四五六七八九十百0-9]{1,6}[编章]")
+_CONTENTS_TITLE = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*$")
 
 
 @dataclass(slots=True)
@@ -66,9 +71,60 @@ class _Decision:
 
 def segment(paras: list[Para], state: SegmentState | None = None) -> SegmentState:
     state = state or SegmentState()
+    toc = find_contents(paras)
+    if toc is not None:
+        dropped = paras[toc.start : toc.stop]
+        state.notes.append(
+            Note(
+                "table-of-contents",
+                f"dropped a table of contents of {len(dropped)} lines; the headings follow in full",
+                dropped[0].start_line,
+                "\n".join(p.text for p in dropped),
+            )
+        )
+        paras = paras[: toc.start] + paras[toc.stop :]
     for para in paras:
         feed(state, para)
     return state
+
+
+def find_contents(paras: list[Para]) -> range | None:
+    """A table of contents: a run of three or more short labelled lines (第一章 总则 …)
+    whose first line comes back later in full, where the document really starts."""
+    limit = min(len(paras), 400)
+    for i in range(limit):
+        # The whole contents on one line: 第一章 总则 第二章 任免范围 第三章 …
+        head = fold(paras[i].text)
+        starts = [m.start() for m in _CHAPTER_WORD.finditer(head)]
+        if len(starts) >= 3 and starts[0] == len(head) - len(head.lstrip()):
+            first = _heading_key(head[: starts[1]])
+            if first is not None and any(_heading_key(p.text) == first for p in paras[i + 1 :]):
+                return range(i, i + 1)
+    i = 0
+    while i < limit:
+        first = _heading_key(paras[i].text)
+        if first is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(paras) and _heading_key(paras[j].text) is not None:
+            if _heading_key(paras[j].text) == first:
+                break  # the contents end where the first heading comes back
+            j += 1
+        if j - i >= 3 and any(_heading_key(p.text) == first for p in paras[j:]):
+            start = i - 1 if i and _CONTENTS_TITLE.match(paras[i - 1].text) else i
+            return range(start, j)
+        i = j
+    return None
+
+
+def _heading_key(text: str) -> str | None:
+    """A labelled short line reduced for comparison (page numbers and dot leaders gone)."""
+    folded = fold(text)
+    m = match_label(folded)
+    if m is None or len(text) > 60 or any(stop in text for stop in "。；;"):
+        return None
+    return _LEADER.sub("", folded).replace(" ", "")
 
 
 def feed(state: SegmentState, para: Para) -> None:
@@ -89,6 +145,10 @@ def _decide(state: SegmentState, m: LabelMatch, para: Para) -> _Decision | None:
     for index in range(len(state.stack) - 1, -1, -1):
         node = state.stack[index]
         if node.style is m.style:
+            if m.ordinal == 1 and _after_lead_in(state):
+                # 履行下列职责：（一）…（八）…另一段：（一）… — a second list in the same parent.
+                _move_lead_in(state, index)
+                return _Decision(index, None)
             return _judge(state, m, written, index, [node.ordinal + 1], para)
     rank = RANK[m.style]
     depth = 0
@@ -114,7 +174,12 @@ def _judge(
     if m.ordinal in expected:
         return _Decision(depth, None)
     nearest = max(expected)
-    if not m.tight and nearest < m.ordinal <= nearest + MAX_GAP:
+    gap_from = max((e for e in expected if e < m.ordinal <= e + MAX_GAP), default=None)
+    if not m.tight and gap_from is not None:
+        return _Decision(depth, gap_from)
+    if m.ordinal > nearest and (para.hint is HeadingHint.HEADING or _spaced_word_label(m)):
+        # A heading by its markup (## 第六章 附则) or a spaced 第X条 — how laws mark an
+        # article — is real even where the text skips (a source that lost articles).
         return _Decision(depth, nearest)
     wanted = " or ".join(str(n) for n in expected)
     state.notes.append(
@@ -126,6 +191,27 @@ def _judge(
         )
     )
     return None
+
+
+def _spaced_word_label(m: LabelMatch) -> bool:
+    return m.style in _WORD_STYLES and not m.tight
+
+
+def _after_lead_in(state: SegmentState) -> bool:
+    """The innermost provision ends with an unnumbered paragraph that opens a list (…：)."""
+    if not state.stack:
+        return False
+    node = state.stack[-1]
+    return len(node.paras) > 1 and node.paras[-1].text.rstrip().endswith((":", "："))
+
+
+def _move_lead_in(state: SegmentState, depth: int) -> None:
+    """The lead-in of a new list belongs to the list's parent, not to the old list's end."""
+    lead_in = state.stack[-1].paras.pop()
+    if depth > 0:
+        state.stack[depth - 1].paras.append(lead_in)
+    else:
+        state.front.append(lead_in)
 
 
 def _open(state: SegmentState, m: LabelMatch, decision: _Decision, para: Para) -> None:
