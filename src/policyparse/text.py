@@ -21,14 +21,15 @@ class InputFormat(str, Enum):
     PDF = "pdf"
 
 
-class HeadingHint(str, Enum):
-    """Layout evidence that a line is a heading (a style, a font, a Markdown mark).
-
-    Hints confirm a level the numbering already suggests; they never invent one.
+class LineHint(str, Enum):
+    """Layout evidence about a line: a heading (a style, a font, a Markdown mark), or a
+    table cell flattened into lines. Hints confirm a level the numbering already suggests;
+    they never invent one. A hinted line is never joined to its neighbours.
     """
 
     TITLE = "title"
     HEADING = "heading"
+    CELL = "cell"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +37,20 @@ class SourceLine:
     """One line of the source as decoded, with where it came from."""
 
     text: str
-    number: int
+    number: int  # 1-based: the line of a text file; the block (paragraph, row) of a DOCX
     page: int | None = None
-    hint: HeadingHint | None = None
+    hint: LineHint | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class TableCell:
+    """One cell. ``continued``: the cell is the lower part of a vertically merged cell
+    (DOCX vMerge, HTML rowspan); its text is empty and belongs to the cell above."""
+
     text: str
     line: int
     page: int | None = None
+    continued: bool = False
 
 
 @dataclass(frozen=True, slots=True)

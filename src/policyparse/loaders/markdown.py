@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..encoding import decode
-from ..text import HeadingHint, InputFormat, SourceLine, Text
+from ..text import LineHint, InputFormat, SourceLine, Text
 from .text import replacement_note, split_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -39,6 +39,6 @@ def _markdown_line(raw: str, number: int) -> SourceLine | None:
         return None
     heading = _HEADING.match(raw)
     if heading:
-        hint = HeadingHint.TITLE if len(heading.group(1)) == 1 else HeadingHint.HEADING
+        hint = LineHint.TITLE if len(heading.group(1)) == 1 else LineHint.HEADING
         return SourceLine(_EMPHASIS.sub(r"\2", heading.group(2)), number, hint=hint)
     return SourceLine(_EMPHASIS.sub(r"\2", _QUOTE.sub("", raw)), number)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalise import Para
-from ..text import HeadingHint, Note
+from ..text import LineHint, Note
 from . import fields
 from .dates import find_date, is_date_line
 from .regulation import adoption_in
@@ -85,7 +85,7 @@ def read_back(paras: list[Para], draft: MetaDraft) -> int:
 
 def _title_index(paras: list[Para]) -> int | None:
     for index, para in enumerate(paras):
-        if para.hint is HeadingHint.TITLE:
+        if para.hint is LineHint.TITLE:
             return index
     for index, para in enumerate(paras[:12]):
         if fields.looks_like_title(para.text) and fields.doc_number_in(para.text) is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text import HeadingHint, Note, SourceLine, Text
+from ..text import LineHint, Note, SourceLine, Text
 from .furniture import Drop, classify_junk, strip_bullet, strip_tags
 from .rejoin import continues, join
 from .spacing import remove_spurious_spaces
@@ -23,7 +23,7 @@ class Para:
     start_line: int
     end_line: int
     page: int | None = None
-    hint: HeadingHint | None = None
+    hint: LineHint | None = None
     lines: list[int] = field(default_factory=list)
 
 
@@ -38,7 +38,7 @@ def normalise(text: Text) -> Normalised:
     cleaner = _LineCleaner(notes)
     paras: list[Para] = []
     open_para: Para | None = None
-    for line in text.lines:
+    for line in _with_tables(text):
         cleaned = cleaner.clean(line)
         if cleaned is None:  # junk: it neither ends nor continues a paragraph
             continue
@@ -58,6 +58,27 @@ def normalise(text: Text) -> Normalised:
         paras.append(open_para)
     cleaner.finish()
     return Normalised(paras, notes)
+
+
+def _with_tables(text: Text) -> list[SourceLine]:
+    """Source lines with each table's cells in their place in body order, one line per cell.
+
+    Until the table reader takes real tables (task-division tables), a cell is a paragraph
+    that is never joined to another, so no cell text is lost.
+    """
+    if not text.tables:
+        return text.lines
+    cells = [
+        (table.line, SourceLine(cell.text, cell.line, cell.page, LineHint.CELL))
+        for table in text.tables
+        for row in table.rows
+        for cell in row
+        if cell.text.strip()
+    ]
+    merged = [(line.number, 0, line) for line in text.lines]
+    merged += [(position, 1, line) for position, line in cells]
+    merged.sort(key=lambda item: (item[0], item[1]))
+    return [line for _, _, line in merged]
 
 
 class _LineCleaner:

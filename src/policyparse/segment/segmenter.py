@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..models import Style
 from ..normalise import Para
 from ..normalise.fold import fold
-from ..text import HeadingHint, Note
+from ..text import LineHint, Note
 from .rules import RANK, LabelMatch, match_label
 
 MAX_GAP = 3
@@ -129,7 +129,7 @@ def _heading_key(text: str) -> str | None:
 
 def feed(state: SegmentState, para: Para) -> None:
     """Add one paragraph to the tree."""
-    match = None if para.hint is HeadingHint.TITLE else match_label(fold(para.text))
+    match = None if para.hint is LineHint.TITLE else match_label(fold(para.text))
     decision = _decide(state, match, para) if match is not None else None
     if match is None or decision is None:
         if state.stack:
@@ -177,7 +177,7 @@ def _judge(
     gap_from = max((e for e in expected if e < m.ordinal <= e + MAX_GAP), default=None)
     if not m.tight and gap_from is not None:
         return _Decision(depth, gap_from)
-    if m.ordinal > nearest and (para.hint is HeadingHint.HEADING or _spaced_word_label(m)):
+    if m.ordinal > nearest and (para.hint is LineHint.HEADING or _spaced_word_label(m)):
         # A heading by its markup (## 第六章 附则) or a spaced 第X条 — how laws mark an
         # article — is real even where the text skips (a source that lost articles).
         return _Decision(depth, nearest)
