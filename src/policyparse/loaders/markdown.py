@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..encoding import decode
-from ..text import LineHint, InputFormat, SourceLine, Text
+from ..text import InputFormat, LineHint, SourceLine, Text
 from .text import replacement_note, split_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
