@@ -66,7 +66,6 @@ def assemble(parsed: Parsed) -> Document:
 
 
 def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
-    parents = {id(n.parent) for n in nodes if n.parent is not None}
     ids: dict[int, str] = {}
     paths: dict[int, list[int]] = {}
     labels: dict[int, list[str]] = {}
@@ -85,7 +84,7 @@ def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
         heading = find_heading(
             node.style,
             paragraphs[0] if paragraphs else "",
-            more_follows=len(paragraphs) > 1 or id(node) in parents,
+            more_follows=len(paragraphs) > 1 or bool(node.children),
         )
         out.append(
             Provision(

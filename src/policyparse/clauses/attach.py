@@ -17,14 +17,10 @@ from .responsibility import find_clauses
 
 
 def lift_list_clauses(nodes: list[Node]) -> None:
-    children: dict[int, list[Node]] = {}
-    for node in nodes:
-        if node.parent is not None:
-            children.setdefault(id(node.parent), []).append(node)
     for node in nodes:
         if node.parent is None or len(node.paras) < 2:
             continue
-        siblings = children[id(node.parent)]
+        siblings = node.parent.children
         if node is not siblings[-1] or len(siblings) < 2:
             continue
         last = node.paras[-1]

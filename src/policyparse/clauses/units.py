@@ -19,6 +19,11 @@ _ORGAN_END = re.compile(
     r"中心|公司|集团|小组|单位|部门|机构|机关|组织|企业|街道|镇|乡|"
     r"人民政府|管委会|委员会|办公室|办事处|领导小组|成员单位|相关单位|有关单位|各地)$"
 )
+# Words that end like an organ (行, 会, 所 …) but name an action or a status.
+_NOT_UNIT_END = re.compile(
+    r"(?:试行|暂行|施行|执行|运行|进行|实行|推行|发行|先行|可行|修订稿|征求意见稿|草案|"
+    r"座谈会|研讨会|推介会|博览会|交易会|展览会|发布会|运动会|年会|例会|场所|住所|处所)$"
+)
 _SEPARATORS = set("、，,；;")
 _LIST_SEPARATORS = ("、", ",", "，")
 # Bare generic words that finish the unit before them: 有关部门、单位 is one unit.
@@ -31,10 +36,11 @@ _TRIM = " \t\u3000。.：:"
 def looks_like_unit(name: str) -> bool:
     """Whether ``name`` ends the way a unit's name does.
 
-    >>> looks_like_unit("省工业和信息化厅"), looks_like_unit("各市〔州〕"), looks_like_unit("加强")
+    >>> looks_like_unit("省工业和信息化厅"), looks_like_unit("各市〔州〕"), looks_like_unit("试行")
     (True, False, False)
     """
-    return bool(_ORGAN_END.search(name.rstrip(_TRIM)))
+    name = name.rstrip(_TRIM)
+    return bool(_ORGAN_END.search(name)) and not _NOT_UNIT_END.search(name)
 
 
 def split_units(text: str) -> list[str]:

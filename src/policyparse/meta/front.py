@@ -47,11 +47,14 @@ class MetaDraft:
 def read_front(paras: list[Para], draft: MetaDraft) -> None:
     """Sort the paragraphs before the first provision into meta, preamble and junk."""
     title_at = _title_index(paras)
+    title_end = _title_end(paras, title_at)
     for index, para in enumerate(paras):
         text = para.text
-        if index == title_at:
-            draft.title = _clean_title(text)
-            draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+        if title_at is not None and title_at <= index < title_end:
+            title_lines = [p.text for p in paras[title_at:title_end]]
+            if index == title_at:
+                draft.title = _clean_title("".join(title_lines))
+                draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
             draft.lines.append(text)
         elif title_at is not None and index < title_at:
             _before_title(para, draft)
@@ -91,6 +94,23 @@ def _title_index(paras: list[Para]) -> int | None:
         if fields.looks_like_title(para.text) and fields.doc_number_in(para.text) is None:
             return index
     return None
+
+
+def _title_end(paras: list[Para], title_at: int | None) -> int:
+    """A title printed over two or three lines ends at the line that ends with its 文种."""
+    if title_at is None:
+        return -1
+    end = title_at + 1
+    text = paras[title_at].text
+    while fields.kind_of(text) is None and end < len(paras) and end - title_at < 3:
+        candidate = text + paras[end].text
+        if not fields.looks_like_title(candidate) or len(paras[end].text) > 40:
+            break
+        text = candidate
+        end += 1
+        if fields.kind_of(text) is not None:
+            return end
+    return end if fields.kind_of(text) is not None else title_at + 1
 
 
 def _clean_title(text: str) -> str:

@@ -29,6 +29,8 @@ _TITLE_END = re.compile(
     r"(?:通知|意见|方案|要点|办法|规定|条例|决定|细则|规划|计划|纲要|措施|清单|公告|通告|"
     r"通报|报告|请示|批复|函|决议|指引|指南|规则|章程)$"
 )
+# A page's field line (发布时间：… 来源：…) is a record of its own, never a wrapped sentence.
+_FIELD_LINE = re.compile(r"^[^\s:：，。,]{2,6}[:：](?!.*。)")
 _STANDALONE_START = re.compile(
     r"^(?:——|附件|抄送|印发|主送|联系人|签发人|[(（]此件|[0-9一二三四五六七八九〇○零]{2,4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$)"
 )
@@ -56,7 +58,7 @@ def continues(prev: str, nxt: str) -> bool:
         return False
     if nxt[0] in _CONTINUATION_START or last in _SOFT_END:
         return True
-    if _TITLE_END.search(prev):
+    if _TITLE_END.search(prev) or _FIELD_LINE.match(prev):
         return False
     if starts_with_label(fold(prev)):
         return "。" in prev or "；" in prev or ";" in prev

@@ -6,9 +6,10 @@ punctuation, is such an artefact and goes. Spaces next to Latin letters and digi
 (``APEC 技展会``, ``依托 12345 平台``), and so do runs of two or more spaces, which scraped
 pages use to separate fields (``来源:  吉林省政府  字体:``).
 
-One space is kept on purpose: the one after a leading 第X条/章/节/编, because laws mark a
+Two spaces are kept on purpose: the one after a leading 第X条/章/节/编, because laws mark a
 provision exactly that way (``第十二条 规定…`` is article 12, ``第十二条规定的…`` is a
-sentence that cites it).
+sentence that cites it), and the one after a date, which separates fields
+(``2019年3月28日 宜昌市人大常委会通过``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _CJKISH = (
 _ASCII_PUNCT = r",.;:!?()\"'%"
 _GAP = r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0](?![ \t\u3000\u00a0])"
 _SPURIOUS = re.compile(
+    # not after a date (2019年3月28日 宜昌市…通过): there the space separates two fields
+    rf"(?<![0-9〇○零一二三四五六七八九十]日)"
     rf"(?<=[{_CJKISH}]){_GAP}(?=[{_CJKISH}{re.escape(_ASCII_PUNCT)}])"
     rf"|(?<=[{re.escape(_ASCII_PUNCT)}]){_GAP}(?=[{_CJKISH}])"
 )

@@ -43,6 +43,7 @@ class Node:
     parent: Node | None
     depth: int
     paras: list[Para] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def first(self) -> Para:
@@ -133,11 +134,33 @@ def feed(state: SegmentState, para: Para) -> None:
     decision = _decide(state, match, para) if match is not None else None
     if match is None or decision is None:
         if state.stack:
-            state.stack[-1].paras.append(para)
+            _owner(state).paras.append(para)
         else:
             state.front.append(para)
         return
     _open(state, match, decision, para)
+
+
+def _owner(state: SegmentState) -> Node:
+    """The provision an unnumbered paragraph belongs to: the innermost open one, except
+    after the last item of an enumeration that a parent introduced with a colon:
+
+        第四条 …如实记载下列事项：
+        （一）…；（二）…；（三）收获、屠宰或者捕捞的日期。
+        农产品生产记录应当保存二年。      ← the article's next paragraph, not item （三）'s
+    """
+    node = state.stack[-1]
+    parent = node.parent
+    if (
+        parent is not None
+        and len(node.paras) == 1
+        and node.body.rstrip().endswith(("。", "."))
+        and parent.paras[-1].text.rstrip().endswith((":", "："))
+        and all(len(sibling.paras) == 1 for sibling in parent.children)
+    ):
+        state.stack.pop()
+        return parent
+    return node
 
 
 def _decide(state: SegmentState, m: LabelMatch, para: Para) -> _Decision | None:
@@ -235,6 +258,8 @@ def _open(state: SegmentState, m: LabelMatch, decision: _Decision, para: Para) -
         depth=(parent.depth + 1) if parent else 1,
         paras=[para],
     )
+    if parent is not None:
+        parent.children.append(node)
     state.stack.append(node)
     state.last_ordinal[m.style] = m.ordinal
     state.nodes.append(node)
