@@ -3,9 +3,25 @@ meta, a provision (label, text, clause) or a warning that says it was dropped.""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
+from policyparse.encoding import decode
 from policyparse.models import Document
+
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+", re.M)
+_MD_RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
+
+
+def source_body(path: Path) -> str:
+    """The document's body as a reader sees it: Markdown marks are structure, not text."""
+    text = decode(path.read_bytes()).text
+    if path.suffix == ".md":
+        text = _MD_RULE.sub("", _MD_HEADING.sub("", _MD_COMMENT.sub("", text)))
+        text = text.replace("**", "")
+    return text
 
 
 def accounted(doc: Document) -> Counter[str]:

@@ -7,17 +7,16 @@ from pathlib import Path
 import pytest
 
 from policyparse import parse
-from policyparse.encoding import decode
 
 from .conftest import CORPUS, FIXTURES
-from .lossless import extra, missing
+from .lossless import extra, missing, source_body
 
-TEXT_FIXTURES = sorted((FIXTURES / "docs").glob("*.txt"))
+TEXT_FIXTURES = sorted([*(FIXTURES / "docs").glob("*.txt"), *(FIXTURES / "docs").glob("*.md")])
 SEEDS = [f"{n:03d}.txt" for n in range(1, 5)]
 
 
 def _check(path: Path) -> None:
-    source = decode(path.read_bytes()).text
+    source = source_body(path)
     doc = parse(path)
     assert not missing(source, doc), f"characters lost: {missing(source, doc)}"
     assert not extra(source, doc), f"characters invented: {extra(source, doc)}"

@@ -166,6 +166,6 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Provision]) -> Meta:
         attachments=draft.attachments,
         citations=[Citation(title=t, doc_number=n) for t, n in citations],
         adopted=draft.adopted,
-        amendments=[Amendment(date=d, raw=raw) for d, raw in draft.amendments],
+        amendments=[Amendment(date=d, action=a, raw=raw) for d, a, raw in draft.amendments],
         lines=draft.lines,
     )

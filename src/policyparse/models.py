@@ -47,8 +47,9 @@ class Citation(_Record):
 
 
 class Amendment(_Record):
-    date: str | None = Field(None, description="ISO date of the amendment.")
-    raw: str = Field(description="The amendment line as written.")
+    date: str | None = Field(None, description="ISO date of the event.")
+    action: str = Field(description="What happened that day: 批准, 修正, 修订, 公布 …")
+    raw: str = Field(description="The line as written.")
 
 
 class Meta(_Record):
@@ -68,7 +69,10 @@ class Meta(_Record):
     attachments: list[str] = Field(default_factory=list, description="附件 names.")
     citations: list[Citation] = Field(default_factory=list, description="Documents cited.")
     adopted: str | None = Field(None, description="Adoption line as written (regulations).")
-    amendments: list[Amendment] = Field(default_factory=list, description="Amendment history.")
+    amendments: list[Amendment] = Field(
+        default_factory=list,
+        description="History after adoption, in order: approvals, amendments, revisions.",
+    )
     lines: list[str] = Field(
         default_factory=list,
         description="The source paragraphs read into meta, as written (provenance).",

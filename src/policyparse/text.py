@@ -90,6 +90,9 @@ class Text:
     pages: int | None = None
     tables: list[Table] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # Lines may be wrap-broken (plain text, PDF): the normaliser rejoins them. False when
+    # the format marks its paragraphs itself (Markdown, DOCX).
+    reflow: bool = True
     # Metadata a format carries outside the body (HTML meta tables, DOCX core properties).
     # Keys are meta field names; the values are strings as written.
     meta_hints: dict[str, str] = field(default_factory=dict)

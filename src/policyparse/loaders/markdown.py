@@ -24,11 +24,20 @@ def load(data: bytes, *, name: str) -> Text:
     decoded = decode(data)
     source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded.text)
     lines: list[SourceLine] = []
+    soft_wrapped = False  # the previous line continues into this one (no blank between)
     for number, raw in enumerate(split_lines(source), 1):
         line = _markdown_line(raw, number)
-        if line is not None:
-            lines.append(line)
-    text = Text(lines=lines, format=InputFormat.MD, encoding=decoded.encoding)
+        if line is None or not line.text.strip():
+            soft_wrapped = False
+            continue
+        if soft_wrapped and line.hint is None and lines[-1].hint is None:
+            # Markdown joins the lines of a paragraph; only a blank line ends one.
+            previous = lines[-1]
+            lines[-1] = SourceLine(previous.text + line.text.strip(), previous.number)
+            continue
+        lines.append(line)
+        soft_wrapped = line.hint is None
+    text = Text(lines=lines, format=InputFormat.MD, encoding=decoded.encoding, reflow=False)
     if decoded.replaced:
         text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
     return text

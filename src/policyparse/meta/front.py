@@ -15,7 +15,7 @@ from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
 from .dates import find_date, is_date_line
-from .regulation import adoption_in
+from .regulation import adopting_body, adoption_events
 
 # Fields a page prints, by what they fill.
 _DATE_FIELDS = ("成文日期", "发布日期", "发布时间", "印发日期")
@@ -37,7 +37,7 @@ class MetaDraft:
     attachments: list[str] = field(default_factory=list)
     adopted: str | None = None
     adoption_date: tuple[str, str] | None = None
-    amendments: list[tuple[str | None, str]] = field(default_factory=list)
+    amendments: list[tuple[str | None, str, str]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -165,9 +165,10 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
             draft.date, draft.date_raw = date
         draft.lines.append(text)
         return True
-    adoption = adoption_in(text)
-    if adoption is not None:
-        _read_adoption(adoption, text, draft)
+    events = adoption_events(text)
+    if events is not None:
+        for event in events:
+            _read_adoption(event, draft)
         draft.lines.append(text)
         return True
     attachment = fields.attachment_in(text)
@@ -223,10 +224,13 @@ def _read_fields(found: dict[str, str], draft: MetaDraft) -> None:
             draft.title = found[name]
 
 
-def _read_adoption(adoption: tuple[str, str, str], text: str, draft: MetaDraft) -> None:
-    date_iso, date_raw, action = adoption
-    if action in ("通过", "批准", "公布", "发布", "施行") and draft.adopted is None:
+def _read_adoption(event: tuple[str, str, str, str], draft: MetaDraft) -> None:
+    date_iso, date_raw, action, text = event
+    if action in ("通过", "公布", "发布") and draft.adopted is None:
         draft.adopted = text
         draft.adoption_date = (date_iso, date_raw)
+        body = adopting_body(text, date_raw, action)
+        if body and draft.issuer is None:
+            draft.issuer = body
     else:
-        draft.amendments.append((date_iso, text))
+        draft.amendments.append((date_iso, action, text))

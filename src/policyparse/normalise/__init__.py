@@ -45,7 +45,8 @@ def normalise(text: Text) -> Normalised:
         if not cleaned:
             continue  # a blank line; wraps may still cross it
         if (
-            open_para is not None
+            text.reflow
+            and open_para is not None
             and open_para.hint is None
             and line.hint is None
             and continues(open_para.text, cleaned)
