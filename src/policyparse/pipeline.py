@@ -10,14 +10,12 @@ import os
 from pathlib import Path
 
 from .assemble import Parsed, assemble
-from .clauses.attach import lift_list_clauses
 from .errors import InputError, PolicyParseError
 from .formats import detect, parse_format_name
 from .loaders import get_loader
-from .meta.front import MetaDraft, read_back, read_front
 from .models import Document
 from .normalise import normalise
-from .segment.segmenter import segment
+from .structure import read_structure
 from .text import InputFormat
 
 Source = str | os.PathLike[str] | bytes
@@ -72,21 +70,14 @@ def _parse_bytes(data: bytes, path: str, format: InputFormat | str | None) -> Do
         fmt = format or detect(data[:4096], None if path == "-" else path)
     text = get_loader(fmt)(data, name=path)
     normalised = normalise(text)
-    state = segment(normalised.paras)
-    draft = MetaDraft()
-    read_front(state.front, draft)
-    if state.nodes:
-        last = state.nodes[-1]
-        keep = 1 + read_back(last.paras[1:], draft)
-        del last.paras[keep:]
-    lift_list_clauses(state.nodes)
+    structure = read_structure(normalised.paras)
     return assemble(
         Parsed(
             path=path,
             data=data,
             text=text,
-            nodes=state.nodes,
-            draft=draft,
-            notes=[*normalised.notes, *state.notes, *draft.notes],
+            nodes=structure.nodes,
+            draft=structure.draft,
+            notes=[*normalised.notes, *structure.notes],
         )
     )

@@ -27,6 +27,7 @@ _ROLE_WORDS = (
     "责任单位|责任部门|责任处室|责任主体|牵头单位|牵头部门|牵头处室|配合单位|配合部门|"
     "协同单位|协同部门|参与单位|主责单位|主责部门|实施单位|承办单位|负责单位|落实单位"
 )
+_ROLE_ANYWHERE = re.compile(_ROLE_WORDS)
 _ROLE_AT = re.compile(rf"\(\s*(?:{_ROLE_WORDS})\s*:")
 _ROLE_PARA = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:")
 _ROLE_PREFIX = re.compile(rf"^\s*({_ROLE_WORDS})\s*:\s*")
@@ -62,6 +63,8 @@ class Clause:
 
 def find_clauses(paragraph: str) -> list[tuple[int, int]]:
     """Spans of responsibility clauses in ``paragraph`` (as written), in order."""
+    if not _ROLE_ANYWHERE.search(paragraph) and paragraph.rstrip(" 。.;；")[-1:] not in ")）":
+        return []  # the common case, decided without folding the paragraph
     folded = fold(paragraph)
     if _ROLE_PARA.match(folded):
         return [(len(folded) - len(folded.lstrip()), len(folded.rstrip()))]

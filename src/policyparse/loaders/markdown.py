@@ -44,10 +44,14 @@ def load(data: bytes, *, name: str) -> Text:
 
 
 def _markdown_line(raw: str, number: int) -> SourceLine | None:
-    if _RULE.match(raw):
+    if ("-" in raw or "*" in raw or "_" in raw) and _RULE.match(raw):
         return None
-    heading = _HEADING.match(raw)
+    heading = _HEADING.match(raw) if "#" in raw else None
     if heading:
         hint = LineHint.TITLE if len(heading.group(1)) == 1 else LineHint.HEADING
-        return SourceLine(_EMPHASIS.sub(r"\2", heading.group(2)), number, hint=hint)
-    return SourceLine(_EMPHASIS.sub(r"\2", _QUOTE.sub("", raw)), number)
+        return SourceLine(_plain(heading.group(2)), number, hint=hint)
+    return SourceLine(_plain(_QUOTE.sub("", raw) if ">" in raw else raw), number)
+
+
+def _plain(text: str) -> str:
+    return _EMPHASIS.sub(r"\2", text) if "**" in text or "__" in text else text

@@ -62,6 +62,25 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
             draft.preamble.append(text)
 
 
+def read_attachment_front(paras: list[Para], draft: MetaDraft) -> None:
+    """The front of an attachment: its marker (附件2), its title, then its preamble."""
+    titled = False
+    for index, para in enumerate(paras):
+        text = para.text
+        if index == 0 and fields.attachment_in(text) is not None:
+            draft.lines.append(text)
+        elif not titled and fields.looks_like_title(text):
+            titled = True
+            title = _clean_title(text)
+            if draft.title is None:
+                draft.title = title
+            elif title not in draft.attachments:
+                draft.attachments.append(title)
+            draft.lines.append(text)
+        elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
+            draft.preamble.append(text)
+
+
 def read_back(paras: list[Para], draft: MetaDraft) -> int:
     """Peel signature, date and 版记 off the end of ``paras``; return how many stay body."""
     keep = len(paras)

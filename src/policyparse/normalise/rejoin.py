@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..segment.rules import starts_with_label
-from .fold import bracket_depth, fold
+from .fold import bracket_depth
 
 _ENDS_PARAGRAPH = set("。！？；：!?;:")
 _CLOSERS = set("）)〕]】》」』”’")
@@ -48,8 +48,7 @@ def continues(prev: str, nxt: str) -> bool:
     """
     if not prev or not nxt:
         return False
-    f_next = fold(nxt)
-    if starts_with_label(f_next) or _STANDALONE_START.match(nxt):
+    if starts_with_label(nxt) or _STANDALONE_START.match(nxt):
         return False
     if bracket_depth(prev) > 0:
         return True
@@ -60,7 +59,7 @@ def continues(prev: str, nxt: str) -> bool:
         return True
     if _TITLE_END.search(prev) or _FIELD_LINE.match(prev):
         return False
-    if starts_with_label(fold(prev)):
+    if starts_with_label(prev):
         return "。" in prev or "；" in prev or ";" in prev
     return "。" in prev or "；" in prev or len(prev) >= WRAP_MIN_CHARS
 

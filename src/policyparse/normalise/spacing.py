@@ -41,6 +41,8 @@ def remove_spurious_spaces(line: str) -> str:
     >>> remove_spurious_spaces("第十二条 规定 如下")
     '第十二条 规定如下'
     """
+    if " " not in line and "\t" not in line and "\u3000" not in line and "\u00a0" not in line:
+        return line
     label = _LAW_LABEL.match(line)
     if label:
         head = label.group(0)

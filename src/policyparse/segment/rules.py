@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..models import Style
-from .numerals import cn_to_int
+from ..normalise.fold import fold
+from .numerals import cn_to_int, int_to_cn
 
 _CN = "[一二三四五六七八九十百零〇两]{1,5}"
 _CN_LONG = "[零〇一二三四五六七八九十百千两0-9]{1,10}"
@@ -115,6 +116,9 @@ def match_label(folded: str) -> LabelMatch | None:
     return LabelMatch(style, ordinal, start, end, body, tight)
 
 
+_CN_ORDINALS: dict[str, int] = {int_to_cn(n): n for n in range(1, 1000)}
+
+
 def _ordinal(style: Style, digits: str) -> int | None:
     if style is Style.CIRCLED:
         cp = ord(digits)
@@ -125,8 +129,17 @@ def _ordinal(style: Style, digits: str) -> int | None:
         return cp - 0x32B1 + 36
     if digits.isdigit():
         return int(digits)
-    return cn_to_int(digits)
+    return _CN_ORDINALS.get(digits) or cn_to_int(digits)
 
 
-def starts_with_label(folded: str) -> bool:
-    return match_label(folded) is not None
+# Enough of a paragraph's start to hold any label and the spaces before it.
+LABEL_WINDOW = 32
+
+
+def label_at_start(text: str) -> LabelMatch | None:
+    """``match_label`` on the start of ``text`` as written (folds only what it needs)."""
+    return match_label(fold(text[:LABEL_WINDOW]))
+
+
+def starts_with_label(text: str) -> bool:
+    return label_at_start(text) is not None

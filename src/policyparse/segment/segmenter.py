@@ -23,7 +23,7 @@ from ..models import Style
 from ..normalise import Para
 from ..normalise.fold import fold
 from ..text import LineHint, Note
-from .rules import RANK, LabelMatch, match_label
+from .rules import RANK, LabelMatch, label_at_start, match_label
 
 MAX_GAP = 3
 _WORD_STYLES = {Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE}
@@ -95,7 +95,10 @@ def find_contents(paras: list[Para]) -> range | None:
     limit = min(len(paras), 400)
     for i in range(limit):
         # The whole contents on one line: 第一章 总则 第二章 任免范围 第三章 …
-        head = fold(paras[i].text)
+        text = paras[i].text
+        if len(text) > 400 or ("章" not in text and "编" not in text):
+            continue
+        head = fold(text)
         starts = [m.start() for m in _CHAPTER_WORD.finditer(head)]
         if len(starts) >= 3 and starts[0] == len(head) - len(head.lstrip()):
             first = _heading_key(head[: starts[1]])
@@ -121,16 +124,18 @@ def find_contents(paras: list[Para]) -> range | None:
 
 def _heading_key(text: str) -> str | None:
     """A labelled short line reduced for comparison (page numbers and dot leaders gone)."""
+    if len(text) > 60 or any(stop in text for stop in "。；;"):
+        return None
     folded = fold(text)
     m = match_label(folded)
-    if m is None or len(text) > 60 or any(stop in text for stop in "。；;"):
+    if m is None:
         return None
     return _LEADER.sub("", folded).replace(" ", "")
 
 
 def feed(state: SegmentState, para: Para) -> None:
     """Add one paragraph to the tree."""
-    match = None if para.hint is LineHint.TITLE else match_label(fold(para.text))
+    match = None if para.hint is LineHint.TITLE else label_at_start(para.text)
     decision = _decide(state, match, para) if match is not None else None
     if match is None or decision is None:
         if state.stack:

@@ -1,0 +1,60 @@
+"""A document's parts: the main document, then each attachment (附件) after it.
+
+A notice often carries its plan as an attachment, announced by a line of its own —
+``附件`` or ``附件2`` — after the notice's signature and date. The attachment numbers its
+provisions afresh (一、 again), so each part is segmented on its own; ids that repeat get
+``~2`` when the records are assembled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clauses.attach import lift_list_clauses
+from .meta.front import MetaDraft, read_attachment_front, read_back, read_front
+from .normalise import Para
+from .segment.segmenter import Node, segment
+from .text import Note
+
+_MARKER = re.compile(
+    r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[0-9一二三四五六七八九十]{0,3}[ \u3000]*[:：]?[ \u3000]*$"
+)
+
+
+@dataclass(slots=True)
+class Structure:
+    nodes: list[Node] = field(default_factory=list)
+    draft: MetaDraft = field(default_factory=MetaDraft)
+    notes: list[Note] = field(default_factory=list)
+
+
+def read_structure(paras: list[Para]) -> Structure:
+    structure = Structure()
+    draft = structure.draft
+    for index, part in enumerate(_split_parts(paras)):
+        state = segment(part)
+        if index == 0:
+            read_front(state.front, draft)
+        else:
+            read_attachment_front(state.front, draft)
+        if state.nodes:
+            last = state.nodes[-1]
+            keep = 1 + read_back(last.paras[1:], draft)
+            del last.paras[keep:]
+        lift_list_clauses(state.nodes)
+        structure.nodes.extend(state.nodes)
+        structure.notes.extend(state.notes)
+    structure.notes.extend(draft.notes)
+    return structure
+
+
+def _split_parts(paras: list[Para]) -> list[list[Para]]:
+    """Split before every bare attachment marker; the marker opens its part."""
+    parts: list[list[Para]] = [[]]
+    for para in paras:
+        if _MARKER.match(para.text) and (parts[-1] or len(parts) == 1):
+            parts.append([para])
+        else:
+            parts[-1].append(para)
+    return [part for i, part in enumerate(parts) if part or i == 0]
