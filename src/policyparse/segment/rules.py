@@ -132,12 +132,20 @@ def _ordinal(style: Style, digits: str) -> int | None:
     return _CN_ORDINALS.get(digits) or cn_to_int(digits)
 
 
+# Every character a label can start with, in either width.
+_CIRCLED = (*range(0x2460, 0x2474), *range(0x3251, 0x3260), *range(0x32B1, 0x32C0))
+_LABEL_INITIALS = frozenset(
+    "第一二三四五六七八九十百零〇两(（0123456789０１２３４５６７８９" + "".join(map(chr, _CIRCLED))
+)
 # Enough of a paragraph's start to hold any label and the spaces before it.
 LABEL_WINDOW = 32
 
 
 def label_at_start(text: str) -> LabelMatch | None:
     """``match_label`` on the start of ``text`` as written (folds only what it needs)."""
+    first = text.lstrip(_WS)[:1]
+    if not first or first not in _LABEL_INITIALS:
+        return None  # most paragraphs: decided without folding
     return match_label(fold(text[:LABEL_WINDOW]))
 
 
