@@ -63,3 +63,26 @@ def test_segment_sequence(case: Case) -> None:
         assert code in codes, f"warning {code} missing: {sorted(codes)}"
     for code in case.expected.get("no_warnings", []):
         assert code not in codes, f"unexpected warning {code}"
+
+
+DOC_DATE = __import__("datetime").date(2021, 4, 15)
+
+
+@pytest.mark.parametrize("case", _cases("deadline.md"), ids=lambda c: c.name)
+def test_deadline_phrase(case: Case) -> None:
+    from policyparse.clauses.deadline import find_deadline
+
+    found = find_deadline(case.input, doc_date=DOC_DATE, whole_cell=case.name.startswith("cell"))
+    if case.expected is None:
+        assert found is None, found
+        return
+    assert found is not None
+    assert {"raw": found.raw, "date": found.date, "kind": found.kind} == case.expected
+
+
+@pytest.mark.parametrize("case", _cases("amounts.md"), ids=lambda c: c.name)
+def test_amounts(case: Case) -> None:
+    from policyparse.clauses.amounts import find_amounts
+
+    got = [[a.raw, a.value, a.unit, a.kind, a.bound] for a in find_amounts(case.input)]
+    assert got == case.expected

@@ -193,3 +193,34 @@ def test_inspect_shows_the_tree_on_stderr(notice: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_units_matrix_counts_lead_and_support_across_documents(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "一、任务\n"
+        "（一）扩大助餐。（责任单位：市民政局、市商务局）\n"
+        "（二）智慧养老。（责任单位：市工信局牵头，市民政局配合）\n",
+        encoding="utf-8",
+    )
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "b.txt").write_text(
+        "一、任务\n（一）适老改造。（责任单位：市 民政局、各县（市、区）政府）\n"
+        "（二）上门服务。（责任单位：各县(市、区)政府）\n",
+        encoding="utf-8",
+    )
+    result = run("units", str(tmp_path), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {r["unit"]: r for r in json.loads(result.stdout)}
+    assert (rows["市民政局"]["lead"], rows["市民政局"]["support"]) == (2, 1)
+    expected_ids = [f"{tmp_path / 'a.txt'}#1.1", f"{sub / 'b.txt'}#1.1"]
+    assert rows["市民政局"]["lead_provisions"] == expected_ids
+    assert set(rows["市民政局"]["spellings"]) == {"市民政局"}
+    county = [r for r in rows.values() if r["unit"].startswith("各县")]
+    assert len(county) == 1 and county[0]["lead"] == 2, "bracket widths are one unit"
+    assert (rows["市工信局"]["lead"], rows["市工信局"]["support"]) == (1, 0)
+    assert (rows["市商务局"]["lead"], rows["市商务局"]["support"]) == (1, 0)
+    csv_out = run("units", str(tmp_path), "-f", "csv").stdout.decode("utf-8-sig")
+    header, first = csv_out.splitlines()[:2]
+    assert header == "unit,lead,support,total,lead_provisions,support_provisions"
+    assert first.startswith("市民政局,2,1,3,")

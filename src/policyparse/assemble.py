@@ -4,17 +4,23 @@ are built; everything upstream works on dataclasses.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+from .clauses.amounts import find_amounts
 from .clauses.citations import find_citations
+from .clauses.deadline import find_deadline
+from .clauses.keywords import extract_keywords
 from .clauses.responsibility import Clause, ClauseContext, parse_in
 from .meta.fields import kind_of
 from .meta.front import MetaDraft
 from .models import (
     Amendment,
+    Amount,
     Citation,
+    Deadline,
     Document,
     Meta,
     ParseWarning,
@@ -25,6 +31,7 @@ from .models import (
 )
 from .segment.headings import find_heading
 from .segment.segmenter import Node
+from .settings import ParseOptions
 from .text import Note, Text
 
 
@@ -40,10 +47,11 @@ class Parsed:
     notes: list[Note]
 
 
-def assemble(parsed: Parsed) -> Document:
+def assemble(parsed: Parsed, settings: ParseOptions) -> Document:
     notes = list(parsed.notes)
-    provisions = _provisions(parsed.nodes, notes)
     draft = parsed.draft
+    doc_date = _iso_date(draft.date or (draft.adoption_date or (None, ""))[0])
+    provisions = _provisions(parsed.nodes, notes, settings, doc_date)
     meta = _meta(draft, parsed.text, provisions)
     if not provisions:
         notes.append(Note("no-provisions", "no numbered provisions found; the body is in preamble"))
@@ -65,7 +73,9 @@ def assemble(parsed: Parsed) -> Document:
     )
 
 
-def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
+def _provisions(
+    nodes: list[Node], notes: list[Note], settings: ParseOptions, doc_date: dt.date | None
+) -> list[Provision]:
     ids: dict[int, str] = {}
     paths: dict[int, list[int]] = {}
     labels: dict[int, list[str]] = {}
@@ -86,6 +96,8 @@ def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
             paragraphs[0] if paragraphs else "",
             more_follows=len(paragraphs) > 1 or bool(node.children),
         )
+        text = "\n".join(paragraphs)
+        responsibility = _responsibility(clauses)
         out.append(
             Provision(
                 id=pid,
@@ -96,8 +108,14 @@ def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
                 level=node.depth,
                 style=node.style,
                 heading=heading,
-                text="\n".join(paragraphs),
-                responsibility=_responsibility(clauses),
+                text=text,
+                responsibility=responsibility,
+                deadline=_deadline(text, responsibility, doc_date),
+                amounts=[
+                    Amount(raw=a.raw, value=a.value, unit=a.unit, kind=a.kind, bound=a.bound)  # type: ignore[arg-type]
+                    for a in find_amounts(text)
+                ],
+                keywords=_keywords(text, responsibility, settings),
                 source_span=SourceSpan(
                     start_line=node.first.start_line,
                     end_line=node.paras[-1].end_line,
@@ -106,6 +124,31 @@ def _provisions(nodes: list[Node], notes: list[Note]) -> list[Provision]:
             )
         )
     return out
+
+
+def _deadline(
+    text: str, responsibility: Responsibility | None, doc_date: dt.date | None
+) -> Deadline | None:
+    found = find_deadline(text, doc_date=doc_date)
+    if found is None and responsibility is not None:
+        found = find_deadline(responsibility.raw, doc_date=doc_date)  # （…；完成时限：…）
+    if found is None:
+        return None
+    return Deadline(raw=found.raw, date=found.date, kind=found.kind)  # type: ignore[arg-type]
+
+
+def _keywords(text: str, r: Responsibility | None, settings: ParseOptions) -> list[str]:
+    if not settings.keywords:
+        return []
+    units = [*r.lead, *r.support] if r is not None else []
+    return extract_keywords(text, protect=units, top=settings.max_keywords)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _cut_clauses(

@@ -45,6 +45,7 @@ def main() -> None:
     help="Write to this file (atomically) instead of stdout.",
 )
 @options.input_format
+@options.keywords
 @options.force
 @options.quiet
 def extract(
@@ -52,13 +53,14 @@ def extract(
     output_format: str,
     output: Path | None,
     input_format: str | None,
+    keywords: bool,
     force: bool,
     quiet: bool,
 ) -> None:
     """Parse documents and print their records (json, jsonl or csv)."""
     if output is not None:
         _check_output(output, inputs, force)
-    run = _Inputs(inputs, input_format, quiet)
+    run = _Inputs(inputs, input_format, quiet, {"keywords": keywords})
     documents = run.documents()
     first = next(documents, None)
     if first is None:
@@ -104,6 +106,7 @@ class _Inputs:
     names: tuple[str, ...]
     input_format: str | None
     quiet: bool
+    options: dict[str, object] | None = None
     failures: int = 0
 
     def documents(self) -> Iterator[Document]:
@@ -113,9 +116,10 @@ class _Inputs:
         for name in self.names:
             try:
                 if name == "-":
-                    doc = parse(sys.stdin.buffer.read(), format=self.input_format, name="-")
+                    data = sys.stdin.buffer.read()
+                    doc = parse(data, format=self.input_format, name="-", options=self.options)
                 else:
-                    doc = parse(name, format=self.input_format)
+                    doc = parse(name, format=self.input_format, options=self.options)
             except PolicyParseError as error:
                 _fail(str(error))
                 self.failures += 1
@@ -157,6 +161,31 @@ def inspect(input_path: str, input_format: str | None) -> None:
     if doc is None:
         sys.exit(1)
     render_tree(doc)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|DIR…")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(("table", "csv", "json")),
+    default="table",
+    show_default=True,
+    help="A table for people (stderr), or csv / json data (stdout).",
+)
+@options.input_format
+def units(inputs: tuple[str, ...], output_format: str, input_format: str | None) -> None:
+    """Who leads and who supports what: every responsible unit across the documents."""
+    from .matrix import build_matrix
+    from .walk import expand
+
+    run = _Inputs(tuple(expand(inputs)), input_format, quiet=True)
+    rows = build_matrix(run.documents())
+    from .writers.matrix_writer import write_matrix
+
+    write_matrix(rows, output_format)
+    sys.exit(1 if run.failures else 0)
 
 
 @main.command()

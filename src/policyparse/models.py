@@ -93,7 +93,7 @@ class Deadline(_Record):
 
 class Amount(_Record):
     raw: str = Field(description="As written: 最高不超过200万元.")
-    value: float | None = Field(None, description="Value in base units (yuan for money).")
+    value: int | float | None = Field(None, description="Value in base units (yuan for money).")
     unit: str = Field(description="元, 户, 家, 个, % …")
     kind: Literal["money", "count", "percent", "other"]
     bound: Literal["max", "min", "exact"]

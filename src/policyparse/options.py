@@ -29,6 +29,12 @@ input_format = click.option(
     "needed for '-' when the bytes do not tell.",
 )
 force = click.option("--force", is_flag=True, help="Overwrite existing outputs.")
+keywords = click.option(
+    "--keywords",
+    is_flag=True,
+    help="Fill each provision's keywords (jieba; loading its dictionary costs about a "
+    "second once per process).",
+)
 
 
 def quiet(f: F) -> F:

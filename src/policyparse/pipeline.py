@@ -7,7 +7,9 @@ pool or on a cluster worker.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from .assemble import Parsed, assemble
 from .errors import InputError, PolicyParseError
@@ -15,6 +17,7 @@ from .formats import detect, parse_format_name
 from .loaders import get_loader
 from .models import Document
 from .normalise import normalise
+from .settings import ParseOptions
 from .structure import read_structure
 from .text import InputFormat
 
@@ -26,20 +29,23 @@ def parse(
     *,
     format: InputFormat | str | None = None,
     name: str | None = None,
+    options: ParseOptions | Mapping[str, Any] | None = None,
 ) -> Document:
     """Parse a document given as a path or as its bytes.
 
     ``format`` overrides detection (an :class:`InputFormat` or a name such as ``"html"``);
-    ``name`` is the path to report for bytes input (default ``"-"``).
+    ``name`` is the path to report for bytes input (default ``"-"``); ``options`` a
+    :class:`~policyparse.settings.ParseOptions` or a dict of its fields.
     Raises :class:`~policyparse.errors.PolicyParseError` subclasses, each naming the file.
     """
+    settings = ParseOptions.resolve(options)
     if isinstance(source, bytes):
         data, path = source, name or "-"
     else:
         path = name or os.fspath(source)
         data = read_input(Path(os.fspath(source)))
     try:
-        return _parse_bytes(data, path, format)
+        return _parse_bytes(data, path, format, settings)
     except PolicyParseError as error:
         raise error.with_path(path) from error.__cause__
 
@@ -61,7 +67,9 @@ def read_input(path: Path) -> bytes:
     return data
 
 
-def _parse_bytes(data: bytes, path: str, format: InputFormat | str | None) -> Document:
+def _parse_bytes(
+    data: bytes, path: str, format: InputFormat | str | None, settings: ParseOptions
+) -> Document:
     if not data.strip():
         raise InputError("empty file")
     if isinstance(format, str):
@@ -79,5 +87,6 @@ def _parse_bytes(data: bytes, path: str, format: InputFormat | str | None) -> Do
             nodes=structure.nodes,
             draft=structure.draft,
             notes=[*normalised.notes, *structure.notes],
-        )
+        ),
+        settings,
     )

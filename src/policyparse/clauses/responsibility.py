@@ -28,7 +28,10 @@ _ROLE_WORDS = (
     "协同单位|协同部门|参与单位|主责单位|主责部门|实施单位|承办单位|负责单位|落实单位"
 )
 _ROLE_ANYWHERE = re.compile(_ROLE_WORDS)
-_ROLE_AT = re.compile(rf"\(\s*(?:{_ROLE_WORDS})\s*:")
+_TIME_WORDS = "完成时限|完成时间|时间节点|办结时限|时限要求|时限"
+# A clause may lead with its time limit: （完成时限：2022年底；牵头单位：市财政局）
+_ROLE_AT = re.compile(rf"\(\s*(?:(?:{_TIME_WORDS})\s*:[^()]*?[;,]\s*)?(?:{_ROLE_WORDS})\s*:")
+_TIME_PREFIX = re.compile(rf"^\s*(?:{_TIME_WORDS})\s*:")
 _ROLE_PARA = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:")
 _ROLE_PREFIX = re.compile(rf"^\s*({_ROLE_WORDS})\s*:\s*")
 _LEAD_WORD = re.compile(r"^(?:牵头|主责)")
@@ -90,6 +93,8 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
     plain: list[str] = []
     lead_first_here = False
     for sentence in _SENTENCES.split(inner):
+        if _TIME_PREFIX.match(fold(sentence)):
+            continue  # the deadline reader takes it from the clause as written
         role = _ROLE_PREFIX.match(fold(sentence))
         target: list[str] | None = None
         if role:
@@ -103,6 +108,8 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
             folded = fold(part)
             if not part or _CARRIES_ON.fullmatch(folded) or _NOT_LISTED.fullmatch(folded):
                 continue
+            if _TIME_PREFIX.match(folded):
+                break  # a time limit ends the unit list: 牵头单位：A，完成时限：2022年底前
             if _LEAD_FIRST.search(folded):
                 lead_first_here = True
                 context.lead_first = context.lead_first or bool(_CARRIES_ON.search(fold(sentence)))
