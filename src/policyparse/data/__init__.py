@@ -1,0 +1,1 @@
+"""Data files: the policy dictionary and stop words for keywords."""
