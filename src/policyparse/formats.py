@@ -60,6 +60,8 @@ def detect(head: bytes, name: str | None = None) -> InputFormat:
     if head.startswith(b"%PDF-"):
         return InputFormat.PDF
     if head.startswith(_OLE2_MAGIC):
+        if suffix == ".docx":
+            return InputFormat.DOCX  # a password-protected .docx is OLE2; the loader says so
         reason = _UNSUPPORTED.get(suffix, _UNSUPPORTED[".doc"])
         raise UnsupportedFormat(reason)
     if head.startswith(b"PK\x03\x04"):

@@ -1,6 +1,7 @@
 """Loaders, one module per format, registered by :class:`InputFormat`.
 
-Each loader module exposes ``load(data: bytes, *, name: str) -> Text``. Modules are
+Each loader module exposes
+``load(data: bytes, *, name: str, options: ParseOptions) -> Text``. Modules are
 imported on first use, so reading a .txt never pays for python-docx or pdfplumber.
 """
 
@@ -9,11 +10,12 @@ from __future__ import annotations
 import importlib
 from typing import Protocol
 
+from ..settings import ParseOptions
 from ..text import InputFormat, Text
 
 
 class Loader(Protocol):
-    def __call__(self, data: bytes, *, name: str) -> Text: ...
+    def __call__(self, data: bytes, *, name: str, options: ParseOptions) -> Text: ...
 
 
 _MODULES: dict[InputFormat, str] = {

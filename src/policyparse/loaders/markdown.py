@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..encoding import decode
+from ..settings import ParseOptions
 from ..text import InputFormat, LineHint, SourceLine, Text
 from .text import replacement_note, split_lines
 
@@ -20,7 +21,7 @@ _QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
-def load(data: bytes, *, name: str) -> Text:
+def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     decoded = decode(data)
     source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded.text)
     lines: list[SourceLine] = []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..encoding import decode
+from ..settings import ParseOptions
 from ..text import InputFormat, Note, SourceLine, Text
 
 
-def load(data: bytes, *, name: str) -> Text:
+def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     decoded = decode(data)
     lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
     text = Text(lines=lines, format=InputFormat.TXT, encoding=decoded.encoding)

@@ -110,6 +110,8 @@ def _title_index(paras: list[Para]) -> int | None:
         if para.hint is LineHint.TITLE:
             return index
     for index, para in enumerate(paras[:12]):
+        if para.hint is LineHint.CELL:
+            continue  # a table cell is never the document's title
         if fields.looks_like_title(para.text) and fields.doc_number_in(para.text) is None:
             return index
     return None
