@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from policyparse.encoding import decode
-from policyparse.models import Document
+from policyparse.models import Document, Style
 
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+", re.M)
@@ -36,6 +36,8 @@ def accounted(doc: Document) -> Counter[str]:
         parts.append(p.text)
         if p.responsibility is not None:
             parts.append(p.responsibility.raw)
+        if p.style is Style.ROW and p.deadline is not None:
+            parts.append(p.deadline.raw)  # a row's 完成时限 cell is its deadline, as written
     parts.extend(w.text for w in doc.warnings if w.text)
     return _chars("".join(parts))
 

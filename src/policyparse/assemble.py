@@ -13,7 +13,8 @@ from .clauses.amounts import find_amounts
 from .clauses.citations import find_citations
 from .clauses.deadline import find_deadline
 from .clauses.keywords import extract_keywords
-from .clauses.responsibility import Clause, ClauseContext, parse_in
+from .clauses.responsibility import Clause, ClauseContext, parse_clause, parse_in
+from .clauses.units import split_cell_units
 from .meta.fields import kind_of
 from .meta.front import MetaDraft
 from .models import (
@@ -32,6 +33,8 @@ from .models import (
 from .segment.headings import find_heading
 from .segment.segmenter import Node
 from .settings import ParseOptions
+from .tables.columns import Role
+from .tables.reader import RowData
 from .text import Note, Text
 
 
@@ -90,6 +93,13 @@ def _provisions(
         seen[base] += 1
         pid = base if seen[base] == 1 else f"{base}~{seen[base]}"
         ids[id(node)], paths[id(node)], labels[id(node)] = pid, path, chain
+        if node.row is not None:
+            out.append(
+                _row_provision(
+                    node, node.row, pid, ids, path, chain, context, notes, doc_date, settings
+                )
+            )
+            continue
         paragraphs, clauses = _cut_clauses(node, context, notes)
         heading = find_heading(
             node.style,
@@ -124,6 +134,71 @@ def _provisions(
             )
         )
     return out
+
+
+def _row_provision(
+    node: Node,
+    row: RowData,
+    pid: str,
+    ids: dict[int, str],
+    path: list[int],
+    labels: list[str],
+    context: ClauseContext,
+    notes: list[Note],
+    doc_date: dt.date | None,
+    settings: ParseOptions,
+) -> Provision:
+    """A table row: text from its free-text cells, who and when from their columns."""
+    responsibility = _row_responsibility(row, context)
+    deadline_cell = row.get(Role.DEADLINE)
+    deadline = None
+    if deadline_cell:
+        found = find_deadline(deadline_cell, doc_date=doc_date, whole_cell=True)
+        if found is None:
+            notes.append(
+                Note(
+                    "deadline-unparsed",
+                    f"a 完成时限 cell says no date: {deadline_cell!r}",
+                    row.line,
+                )
+            )
+        kind = found.kind if found else "period"
+        deadline = Deadline(raw=deadline_cell, date=found.date if found else None, kind=kind)  # type: ignore[arg-type]
+    parent = node.parent
+    return Provision(
+        id=pid,
+        parent_id=ids[id(parent)] if parent is not None else None,
+        path=path,
+        labels=labels,
+        label=node.label,
+        level=node.depth,
+        style=node.style,
+        heading=None,
+        text=row.text,
+        responsibility=responsibility,
+        deadline=deadline,
+        amounts=[
+            Amount(raw=a.raw, value=a.value, unit=a.unit, kind=a.kind, bound=a.bound)  # type: ignore[arg-type]
+            for a in find_amounts(row.text)
+        ],
+        keywords=_keywords(row.text, responsibility, settings),
+        cells=row.cells(),
+        source_span=SourceSpan(start_line=row.line, end_line=row.end_line, page=row.page),
+    )
+
+
+def _row_responsibility(row: RowData, context: ClauseContext) -> Responsibility | None:
+    lead = split_cell_units(row.get(Role.LEAD))
+    support = split_cell_units(row.get(Role.SUPPORT))
+    units_cell = row.get(Role.UNITS)
+    if units_cell:
+        named_lead, named_support = parse_clause(units_cell.replace("\n", "、"), context)
+        lead += [u for u in named_lead if u not in lead]
+        support += [u for u in named_support if u not in support]
+    raw = "\n".join(c for c in (row.get(Role.LEAD), units_cell, row.get(Role.SUPPORT)) if c)
+    if not raw:
+        return None
+    return Responsibility(lead=lead, support=[u for u in support if u not in lead], raw=raw)
 
 
 def _deadline(

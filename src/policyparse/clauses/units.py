@@ -16,7 +16,7 @@ from ..normalise.fold import CLOSING, OPENING
 # The last word of a unit name (organs, offices, banks, enterprises, collective subjects).
 _ORGAN_END = re.compile(
     r"(?:局|厅|委|办|府|会|室|部|院|行|处|署|所|站|队|关|联|社|团|校|馆|台|庭|司|"
-    r"中心|公司|集团|小组|单位|部门|机构|机关|组织|企业|街道|镇|乡|"
+    r"中心|公司|集团|小组|单位|部门|机构|机关|组织|企业|街道|镇|乡|移动|电信|联通|铁塔|广电|"
     r"人民政府|管委会|委员会|办公室|办事处|领导小组|成员单位|相关单位|有关单位|各地)$"
 )
 # Words that end like an organ (行, 会, 所 …) but name an action or a status.
@@ -26,6 +26,7 @@ _NOT_UNIT_END = re.compile(
 )
 _SEPARATORS = set("、，,；;")
 _LIST_SEPARATORS = ("、", ",", "，")
+_CELL_SEPARATORS = re.compile(r"[ \t\u3000]*\n[ \t\u3000\n]*|[ \u3000]{2,}|[/／]")
 # Bare generic words that finish the unit before them: 有关部门、单位 is one unit.
 _GENERIC = {"单位", "部门", "机构", "企业", "组织", "机关"}
 _ETC = re.compile(r"等((?:其他|有关|相关|其它)?(?:成员)?(?:单位|部门|机构))$")
@@ -67,6 +68,20 @@ def split_units(text: str) -> list[str]:
         previous_separator = separator or previous_separator
     if pending:
         units.append(pending.rstrip("".join(_LIST_SEPARATORS)))
+    return units
+
+
+def split_cell_units(cell: str) -> list[str]:
+    """Units in a table cell, where a line break or a wide space also separates names.
+
+    >>> split_cell_units("人民银行白山市中心支行\n市政数局  白山银保监分局")
+    ['人民银行白山市中心支行', '市政数局', '白山银保监分局']
+    """
+    joined = _CELL_SEPARATORS.sub("、", cell.strip(_TRIM + "\n"))
+    units: list[str] = []
+    for unit in split_units(joined):
+        if unit not in units:
+            units.append(unit)
     return units
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from ..encoding import decode
 from ..settings import ParseOptions
+from ..tables.flattened import extract_tables
 from ..text import InputFormat, Note, SourceLine, Text
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     decoded = decode(data)
     lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
-    text = Text(lines=lines, format=InputFormat.TXT, encoding=decoded.encoding)
+    lines, tables, notes = extract_tables(lines) if "\t" in decoded.text else (lines, [], [])
+    text = Text(
+        lines=lines, format=InputFormat.TXT, encoding=decoded.encoding, tables=tables, notes=notes
+    )
     if decoded.replaced:
         text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
     return text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text import LineHint, Note, SourceLine, Text
+from ..text import LineHint, Note, SourceLine, Table, Text
 from .furniture import Drop, classify_junk, strip_bullet, strip_tags
 from .rejoin import continues, join
 from .spacing import remove_spurious_spaces
@@ -25,6 +25,7 @@ class Para:
     page: int | None = None
     hint: LineHint | None = None
     lines: list[int] = field(default_factory=list)
+    table: Table | None = None  # a table in its place; the segmenter reads it
 
 
 @dataclass(slots=True)
@@ -38,7 +39,11 @@ def normalise(text: Text) -> Normalised:
     cleaner = _LineCleaner(notes)
     paras: list[Para] = []
     open_para: Para | None = None
-    for line in _with_tables(text):
+    for line in _in_body_order(text):
+        if isinstance(line, Table):
+            open_para = None
+            paras.append(Para("", line.line, line.line, line.page, LineHint.CELL, table=line))
+            continue
         cleaned = cleaner.clean(line)
         if cleaned is None:  # junk: it neither ends nor continues a paragraph
             continue
@@ -61,25 +66,15 @@ def normalise(text: Text) -> Normalised:
     return Normalised(paras, notes)
 
 
-def _with_tables(text: Text) -> list[SourceLine]:
-    """Source lines with each table's cells in their place in body order, one line per cell.
-
-    Until the table reader takes real tables (task-division tables), a cell is a paragraph
-    that is never joined to another, so no cell text is lost.
-    """
+def _in_body_order(text: Text) -> list[SourceLine | Table]:
+    """Source lines with each table in its place (a table sits before the line numbered
+    after it)."""
     if not text.tables:
-        return text.lines
-    cells = [
-        (table.line, SourceLine(cell.text, cell.line, cell.page, LineHint.CELL))
-        for table in text.tables
-        for row in table.rows
-        for cell in row
-        if cell.text.strip()
-    ]
-    merged = [(line.number, 0, line) for line in text.lines]
-    merged += [(position, 1, line) for position, line in cells]
+        return list(text.lines)
+    merged: list[tuple[int, int, SourceLine | Table]] = [(ln.number, 1, ln) for ln in text.lines]
+    merged += [(table.line, 0, table) for table in text.tables]
     merged.sort(key=lambda item: (item[0], item[1]))
-    return [line for _, _, line in merged]
+    return [item for _, _, item in merged]
 
 
 class _LineCleaner:

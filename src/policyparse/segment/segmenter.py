@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from ..models import Style
 from ..normalise import Para
 from ..normalise.fold import fold
+from ..tables.columns import Role
+from ..tables.reader import RowData, read_table
 from ..text import LineHint, Note
 from .rules import RANK, LabelMatch, label_at_start, match_label
 
@@ -44,6 +46,7 @@ class Node:
     depth: int
     paras: list[Para] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
+    row: RowData | None = None  # a table row: its cells
 
     @property
     def first(self) -> Para:
@@ -57,6 +60,7 @@ class SegmentState:
     nodes: list[Node] = field(default_factory=list)
     front: list[Para] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    roots: list[Node] = field(default_factory=list)  # top-level provisions
 
     def reset(self) -> None:
         """A new document starts (an attachment after a notice): counts start again."""
@@ -135,6 +139,11 @@ def _heading_key(text: str) -> str | None:
 
 def feed(state: SegmentState, para: Para) -> None:
     """Add one paragraph to the tree."""
+    if para.table is not None:
+        _feed_table(state, para)
+        return
+    if state.stack and state.stack[-1].row is not None:
+        state.stack.pop()  # a row is a leaf: text after a table belongs to its parent
     match = None if para.hint is LineHint.TITLE else label_at_start(para.text)
     decision = _decide(state, match, para) if match is not None else None
     if match is None or decision is None:
@@ -144,6 +153,46 @@ def feed(state: SegmentState, para: Para) -> None:
             state.front.append(para)
         return
     _open(state, match, decision, para)
+
+
+def _feed_table(state: SegmentState, para: Para) -> None:
+    """A table: its section and task cells are paragraphs, its rows provisions."""
+    assert para.table is not None
+    items, notes = read_table(para.table)
+    state.notes.extend(notes)
+    for item in items:
+        if item.row is None:
+            feed(state, Para(item.text, item.line, item.line, item.page, item.hint, [item.line]))
+        else:
+            _open_row(state, item.row, Para(item.text, item.row.line, item.row.end_line, item.page))
+
+
+def _open_row(state: SegmentState, row: RowData, para: Para) -> None:
+    """A table row under the open task: numbered by its 序号 cell, else counted (k = 1, 2 …
+    under its parent, style ``row``)."""
+    if state.stack and state.stack[-1].row is not None:
+        state.stack.pop()
+    parent = state.stack[-1] if state.stack else None
+    siblings = parent.children if parent is not None else state.roots
+    number = row.get(Role.NUMBER)
+    if number.isdigit():
+        style, ordinal, label = Style.ARABIC, int(number), number
+    else:
+        style, label = Style.ROW, ""
+        ordinal = 1 + sum(1 for n in siblings if n.style is Style.ROW)
+    node = Node(
+        style=style,
+        ordinal=ordinal,
+        label=label,
+        body=para.text,
+        parent=parent,
+        depth=(parent.depth + 1) if parent else 1,
+        paras=[para],
+        row=row,
+    )
+    siblings.append(node)
+    state.stack.append(node)
+    state.nodes.append(node)
 
 
 def _owner(state: SegmentState) -> Node:
@@ -263,8 +312,7 @@ def _open(state: SegmentState, m: LabelMatch, decision: _Decision, para: Para) -
         depth=(parent.depth + 1) if parent else 1,
         paras=[para],
     )
-    if parent is not None:
-        parent.children.append(node)
+    (parent.children if parent is not None else state.roots).append(node)
     state.stack.append(node)
     state.last_ordinal[m.style] = m.ordinal
     state.nodes.append(node)

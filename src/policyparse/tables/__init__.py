@@ -1,0 +1,1 @@
+"""Task-division tables: columns, tables flattened to text, and the table reader."""
