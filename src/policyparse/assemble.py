@@ -271,7 +271,8 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Provision]) -> Meta:
     if date is None and hints.get("date"):
         date, date_raw = hints["date"], hints.get("date_raw", hints["date"])
     texts = [*draft.preamble, *(p.text for p in provisions)]
-    citations = find_citations(texts, exclude=(title or "", draft.body_title or ""))
+    own = (title or "", draft.body_title or "", *draft.attachments)
+    citations = find_citations(texts, exclude=own)
     return Meta(
         title=title,
         body_title=draft.body_title,

@@ -38,7 +38,10 @@ def read_structure(paras: list[Para]) -> Structure:
             read_front(state.front, draft)
         else:
             read_attachment_front(state.front, draft)
-        if state.nodes:
+        if state.trailing:
+            keep = read_back(state.trailing, draft)
+            draft.closing[:0] = [p.text for p in state.trailing[:keep]]
+        elif state.nodes:
             last = state.nodes[-1]
             keep = 1 + read_back(last.paras[1:], draft)
             del last.paras[keep:]

@@ -27,7 +27,9 @@ _SCALE = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10*
           "万亿": 10**12}  # fmt: skip
 _MONEY = r"(?P<mscale>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)?元"
 _COUNT_WORDS = "户|家|个|项|人次|名|人|所|座|场|批|台|套|件|款|辆|笔|间|处"
-_OTHER_WORDS = "平方公里|平方米|公顷|亩|公里|千米|吨|千瓦时|千瓦|兆瓦|个工作日|工作日|小时|天|倍"
+_OTHER_WORDS = (
+    "平方公里|平方米|公顷|亩|公里|千米|吨|千瓦时|千瓦|兆瓦|个工作日|工作日|小时|天|倍|个月|年"
+)
 _COUNT = rf"(?P<cscale>万|亿)?(?P<cword>{_COUNT_WORDS})"
 _OTHER = rf"(?P<oscale>万|亿)?(?P<oword>{_OTHER_WORDS})"
 _PERCENT = r"(?P<pct>[%％])"
@@ -69,6 +71,8 @@ def find_amounts(text: str) -> list[FoundAmount]:
         first = _value(m.group("num"), scale)
         if first is None or (kind != "money" and not _counts_as_number(m.group("num"))):
             continue
+        if unit == "年" and (first >= 100 or m.group("num")[0] not in "0123456789"):
+            continue  # 2025年 is a year, not a duration; 最长不超过2年 is one
         raw = m.group(0)
         if m.group("num2"):
             second = _value(m.group("num2"), scale)

@@ -61,6 +61,7 @@ class SegmentState:
     front: list[Para] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     roots: list[Node] = field(default_factory=list)  # top-level provisions
+    trailing: list[Para] = field(default_factory=list)  # text after provisions, none open
 
     def reset(self) -> None:
         """A new document starts (an attachment after a notice): counts start again."""
@@ -149,6 +150,8 @@ def feed(state: SegmentState, para: Para) -> None:
     if match is None or decision is None:
         if state.stack:
             _owner(state).paras.append(para)
+        elif state.nodes:
+            state.trailing.append(para)  # after a table that closed everything
         else:
             state.front.append(para)
         return
@@ -160,11 +163,15 @@ def _feed_table(state: SegmentState, para: Para) -> None:
     assert para.table is not None
     items, notes = read_table(para.table)
     state.notes.extend(notes)
+    outside = list(state.stack)
     for item in items:
         if item.row is None:
             feed(state, Para(item.text, item.line, item.line, item.page, item.hint, [item.line]))
         else:
             _open_row(state, item.row, Para(item.text, item.row.line, item.row.end_line, item.page))
+    # The table's sections and tasks end with it; what follows belongs where the table sat.
+    if any(node.row is not None for node in state.stack):
+        state.stack[:] = outside
 
 
 def _open_row(state: SegmentState, row: RowData, para: Para) -> None:

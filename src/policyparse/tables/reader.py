@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..segment.rules import starts_with_label
 from ..text import LineHint, Note, Table, TableCell
 from .columns import Columns, Role, read_header, same_header
 
@@ -126,12 +127,16 @@ def _read_row(reader: _Reader, row: list[TableCell]) -> None:
     if _continues_previous(reader, row, values):
         return
     task_index = columns.index(Role.TASK)
+    roles = columns.roles
     if task_index is not None:
-        if not row[task_index].continued and row[task_index].text.strip():
-            _task(reader, row[task_index])
-        values[task_index] = reader.task or ""  # every row of a task shows its task
+        cell = row[task_index]
+        if not cell.continued and cell.text.strip() and _task(reader, cell):
+            # A task without a number is no parent: its cell is the row's first text.
+            roles = tuple(Role.TEXT if i == task_index else r for i, r in enumerate(roles))
+        elif reader.task is not None:
+            values[task_index] = reader.task  # every row of a task shows its task
     reader.above = values
-    data = RowData(columns.headers, columns.roles, values, row[0].line, row[-1].line, row[0].page)
+    data = RowData(columns.headers, roles, values, row[0].line, row[-1].line, row[0].page)
     reader.items.append(TableItem(data.text, row[0].line, row[0].page, data))
 
 
@@ -152,16 +157,21 @@ def _section(reader: _Reader, cell: TableCell) -> None:
     reader.items.append(TableItem(_one_line(text), cell.line, cell.page))
 
 
-def _task(reader: _Reader, cell: TableCell) -> None:
-    """The task cell becomes a paragraph once, not again when a new page repeats it."""
+def _task(reader: _Reader, cell: TableCell) -> bool:
+    """The task cell becomes a paragraph once, not again when a new page repeats it.
+    True when the task has no numbering label and so is text of the row instead."""
     text = cell.text.strip(" \t\u3000")
+    if not starts_with_label(text):
+        reader.task = None
+        return True
     if text == reader.task:
         reader.notes.append(
             Note("repeated-table-cell", "dropped a task printed again", cell.line, text)
         )
-        return
+        return False
     reader.task = text
     reader.items.append(TableItem(_one_line(text), cell.line, cell.page))
+    return False
 
 
 def _continues_previous(reader: _Reader, row: list[TableCell], values: list[str]) -> bool:
