@@ -151,6 +151,80 @@ def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
 
 
 @main.command()
+@click.argument("root", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the outputs; the input tree is mirrored in it.",
+)
+@options.output_format
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the number of cores).",
+)
+@click.option("--glob", "pattern", default=None, help="Only files matching this pattern.")
+@click.option(
+    "--combine",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="With -f jsonl or csv: every provision of the whole tree into this one file.",
+)
+@options.keywords
+@options.force
+@options.quiet
+def batch(
+    root: Path,
+    outdir: Path,
+    output_format: str,
+    jobs: int | None,
+    pattern: str | None,
+    combine: Path | None,
+    keywords: bool,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Convert every document under DIR into OUTDIR, in parallel."""
+    from .batch.progress import reporter_for
+    from .batch.runner import local_executor, plan, run_batch
+    from .batch.summary import print_summary
+    from .walk import iter_files
+
+    if combine is not None and output_format not in ("jsonl", "csv"):
+        raise click.UsageError("--combine needs -f jsonl or -f csv")
+    if not root.is_dir():
+        _fail(f"{root}: no such folder")
+        sys.exit(1)
+    if combine is not None and combine.exists() and not force:
+        _fail(f"{combine}: already exists (use --force to overwrite)")
+        sys.exit(1)
+    files = list(iter_files(root, pattern=pattern))
+    todo = plan(
+        root, files, outdir, output_format, {"keywords": keywords},
+        force=force, combine=combine is not None,
+    )  # fmt: skip
+    outdir.mkdir(parents=True, exist_ok=True)
+    summary = run_batch(
+        todo,
+        local_executor(jobs or os.cpu_count() or 1),
+        reporter_for(quiet),
+        combine=combine,
+        output_format=output_format,
+        outdir=outdir,
+    )
+    for failure in summary.failures:
+        _fail(f"{failure.source}: {failure.message}")
+    if not quiet:
+        print_summary(summary, outdir)
+    sys.exit(1 if summary.failures else 0)
+
+
+@main.command()
 @click.argument("input_path", metavar="FILE|-")
 @options.input_format
 def inspect(input_path: str, input_format: str | None) -> None:

@@ -43,22 +43,25 @@ LIST_SEPARATOR = "、"
 
 
 class CsvWriter:
-    """``cell_columns``: write table cells as columns (one document) or as JSON (a corpus)."""
+    """``cell_columns``: write table cells as columns (one document, whose header is known
+    only once it is parsed) or as one JSON column (a corpus, whose header comes first).
+
+    ``document`` alone writes rows only — how a batch worker renders its part of a
+    combined file, whose BOM and header the main process writes with ``begin``."""
 
     def __init__(self, *, cell_columns: bool) -> None:
         self._cell_columns = cell_columns
-        self._header_written = False
 
     def begin(self, out: TextIO) -> None:
         out.write(BOM)
+        if not self._cell_columns:
+            csv.writer(out, lineterminator="\r\n").writerow([*COLUMNS, "cells"])
 
     def document(self, doc: Document, out: TextIO) -> None:
         headers = _cell_headers(doc) if self._cell_columns else []
         writer = csv.writer(out, lineterminator="\r\n")
-        if not self._header_written:
-            extra = headers if self._cell_columns else ["cells"]
-            writer.writerow([*COLUMNS, *extra])
-            self._header_written = True
+        if self._cell_columns:
+            writer.writerow([*COLUMNS, *headers])
         for provision in doc.provisions:
             row = _row(doc, provision)
             if self._cell_columns:

@@ -1,0 +1,1 @@
+"""``policyparse batch``: a folder tree of documents → a mirrored tree of outputs."""
