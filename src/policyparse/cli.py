@@ -21,7 +21,7 @@ import click
 from . import __version__, options
 
 if TYPE_CHECKING:
-    from .models import Document
+    from .provisions import Record
 
 
 def _fail(message: str) -> None:
@@ -94,7 +94,7 @@ def extract(
     sys.exit(1 if run.failures else 0)
 
 
-def _chain(first: Document, rest: Iterator[Document]) -> Iterator[Document]:
+def _chain(first: Record, rest: Iterator[Record]) -> Iterator[Record]:
     yield first
     yield from rest
 
@@ -109,17 +109,20 @@ class _Inputs:
     options: dict[str, object] | None = None
     failures: int = 0
 
-    def documents(self) -> Iterator[Document]:
+    def documents(self) -> Iterator[Record]:
+        """Records, one per input that parses (pydantic is never imported here)."""
         from .errors import PolicyParseError
-        from .pipeline import parse
+        from .pipeline import parse_record
 
         for name in self.names:
             try:
                 if name == "-":
                     data = sys.stdin.buffer.read()
-                    doc = parse(data, format=self.input_format, name="-", options=self.options)
+                    doc = parse_record(
+                        data, format=self.input_format, name="-", options=self.options
+                    )
                 else:
-                    doc = parse(name, format=self.input_format, options=self.options)
+                    doc = parse_record(name, format=self.input_format, options=self.options)
             except PolicyParseError as error:
                 _fail(str(error))
                 self.failures += 1
@@ -129,14 +132,13 @@ class _Inputs:
             yield doc
 
 
-def _summarise(doc: Document) -> None:
+def _summarise(doc: Record) -> None:
     if not sys.stderr.isatty():
         return
-    count = len(doc.provisions)
-    warnings = len(doc.warnings)
-    click.echo(
-        f"policyparse: {doc.source.path}: {count} provision(s), {warnings} warning(s)", err=True
-    )
+    count = len(doc["provisions"])
+    warnings = len(doc["warnings"])
+    path = doc["source"]["path"]
+    click.echo(f"policyparse: {path}: {count} provision(s), {warnings} warning(s)", err=True)
 
 
 def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
@@ -229,12 +231,13 @@ def batch(
 @options.input_format
 def inspect(input_path: str, input_format: str | None) -> None:
     """Show the provision tree with units, deadlines and amounts highlighted."""
+    from .models import Document
     from .render import render_tree
 
-    doc = next(_Inputs((input_path,), input_format, quiet=True).documents(), None)
-    if doc is None:
+    record = next(_Inputs((input_path,), input_format, quiet=True).documents(), None)
+    if record is None:
         sys.exit(1)
-    render_tree(doc)
+    render_tree(Document.model_validate(record))
 
 
 @main.command()

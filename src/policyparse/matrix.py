@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .models import Document
 from .normalise.fold import fold
+from .provisions import Record
 
 _SPACE = re.compile(r"\s+")
 _BRACKETS = str.maketrans("〔〕【】[]", "()()()")
@@ -40,15 +40,15 @@ def unit_key(name: str) -> str:
     return _SPACE.sub("", fold(name)).translate(_BRACKETS)
 
 
-def build_matrix(documents: Iterable[Document]) -> list[UnitRow]:
+def build_matrix(documents: Iterable[Record]) -> list[UnitRow]:
     rows: dict[str, UnitRow] = {}
     for doc in documents:
-        for provision in doc.provisions:
-            r = provision.responsibility
+        for provision in doc["provisions"]:
+            r = provision["responsibility"]
             if r is None:
                 continue
-            where = f"{doc.source.path}#{provision.id}"
-            for role, names in (("lead", r.lead), ("support", r.support)):
+            where = f"{doc['source']['path']}#{provision['id']}"
+            for role, names in (("lead", r["lead"]), ("support", r["support"])):
                 for name in names:
                     row = rows.setdefault(unit_key(name), UnitRow(name))
                     row.spellings[name] += 1

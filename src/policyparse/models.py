@@ -1,32 +1,20 @@
 """The records policyparse emits (pydantic v2). Field names follow SPEC.md and are fixed.
 
-``policyparse schema`` prints the JSON Schema of :class:`Document`. Only ``assemble.py``
-builds these models; every other stage works on plain dataclasses.
+``policyparse schema`` prints the JSON Schema of :class:`Document`. ``assemble.py`` builds
+each record once, as plain JSON data in exactly these shapes; ``policyparse.parse``
+validates it into these models, and the command line writes it as it is (a test holds the
+two to the same bytes), which keeps pydantic's import off the command line's start-up.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+from .vocabulary import SCHEMA_VERSION, Style
 
-
-class Style(str, Enum):
-    """How a provision is numbered (GB/T 9704-2012 结构层次序数, plus law and table forms)."""
-
-    PART = "part"  # 第X编
-    CHAPTER = "chapter"  # 第X章
-    SECTION = "section"  # 第X节
-    ARTICLE = "article"  # 第X条
-    CN = "cn"  # 一、
-    CN_PAREN = "cn_paren"  # （一）
-    ARABIC = "arabic"  # 1. 1、 1．
-    ARABIC_PAREN = "arabic_paren"  # （1） 1）
-    CIRCLED = "circled"  # ①
-    ROW = "row"  # a table row without a number of its own
+__all__ = ["SCHEMA_VERSION", "Document", "Provision", "Style"]
 
 
 class _Record(BaseModel):

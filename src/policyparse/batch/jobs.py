@@ -51,12 +51,12 @@ def is_fresh(source: str, target: str) -> bool:
 
 def run_job(job: Job) -> Outcome:
     from ..errors import PolicyParseError
-    from ..pipeline import parse
+    from ..pipeline import parse_record
 
     if job.target is not None and not job.force and is_fresh(job.source, job.target):
         return Outcome(job.source, "skipped")
     try:
-        doc = parse(job.source, options=job.options)
+        doc = parse_record(job.source, options=job.options)
     except PolicyParseError as error:
         return Outcome(job.source, "failed", error_kind=error.kind, message=error.reason)
     except (RecursionError, MemoryError) as error:  # hostile input must not stop the batch
@@ -66,7 +66,7 @@ def run_job(job: Job) -> Outcome:
     if job.target is None:
         buffer = io.StringIO()
         get_writer(job.output_format, many=True).document(doc, buffer)
-        return Outcome(job.source, "converted", len(doc.provisions), chunk=buffer.getvalue())
+        return Outcome(job.source, "converted", len(doc["provisions"]), chunk=buffer.getvalue())
     from ..atomic import atomic_text_writer
 
     writer = get_writer(job.output_format, many=False)
@@ -74,4 +74,4 @@ def run_job(job: Job) -> Outcome:
         writer.begin(stream)
         writer.document(doc, stream)
         writer.end(stream)
-    return Outcome(job.source, "converted", len(doc.provisions))
+    return Outcome(job.source, "converted", len(doc["provisions"]))

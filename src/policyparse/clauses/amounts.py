@@ -44,6 +44,7 @@ _AMOUNT = re.compile(
     rf"(?P<post>及以上|以上|及以下|以下|以内|之内)?(?P<incl>[(（]含[)）])?"
 )
 _MAX_AFTER = {"及以下", "以下", "以内", "之内"}
+_ANY_NUMBER = re.compile(r"[0-9一二两三四五六七八九十]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def find_amounts(text: str) -> list[FoundAmount]:
     >>> [(a.value, a.unit) for a in find_amounts("培育一批企业，新增1.5万户")]
     [(15000, '户')]
     """
-    if not any(ch.isdigit() or ch in "一二两三四五六七八九十" for ch in text):
+    if not _ANY_NUMBER.search(text):
         return []
     out: list[FoundAmount] = []
     for m in _AMOUNT.finditer(text):

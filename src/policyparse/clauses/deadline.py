@@ -47,6 +47,8 @@ _ONGOING = re.compile(
     r"^[ \u3000]*(?:持续|常态化|定期)[ \u3000]*(?:推进|开展)?[ \u3000]*$"
     r"|每年|每季度?|按季(?:度)?|每月|按月|每半年|逐年|持续推进|常态化推进"
 )
+# Every form below holds one of these; a text with none has no deadline.
+_ANY_TIME_WORD = re.compile(r"[年月期季每按内]|持续|常态|定期")
 _FIVE_YEAR_PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025}
 
 
@@ -69,7 +71,9 @@ def find_deadline(
     >>> find_deadline("2021年是开局之年，2022年6月底前完成。").date
     '2022-06-30'
     """
-    dated = _dated(text, strong=True)
+    if not _ANY_TIME_WORD.search(text):
+        return None  # most provisions: decided without trying every form
+    dated = _dated(text, strong=True) if "年" in text else None
     if dated is not None:
         return dated
     m = _PLAN_PERIOD.search(text)
@@ -78,7 +82,7 @@ def find_deadline(
     m = _YEAR_SPAN.search(text)
     if m:
         return FoundDeadline(m.group(0), f"{m.group('y')}-12-31", "period")
-    dated = _dated(text, strong=False, whole_cell=whole_cell)
+    dated = _dated(text, strong=False, whole_cell=whole_cell) if "年" in text else None
     if dated is not None:
         return dated
     m = _WITHIN.search(text)

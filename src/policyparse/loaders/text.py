@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from ..encoding import decode
 from ..settings import ParseOptions
-from ..tables.flattened import extract_tables
-from ..text import InputFormat, Note, SourceLine, Text
+from ..text import InputFormat, Note, SourceLine, Table, Text
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     decoded = decode(data)
     lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
-    lines, tables, notes = extract_tables(lines) if "\t" in decoded.text else (lines, [], [])
+    tables: list[Table] = []
+    notes: list[Note] = []
+    if "\t" in decoded.text:  # a table flattened to tab-indented lines, perhaps
+        from ..tables.flattened import extract_tables
+
+        lines, tables, notes = extract_tables(lines)
     text = Text(
         lines=lines, format=InputFormat.TXT, encoding=decoded.encoding, tables=tables, notes=notes
     )

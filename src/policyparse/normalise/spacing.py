@@ -16,18 +16,41 @@ from __future__ import annotations
 
 import re
 
-_CJKISH = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
-    "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·•"  # punctuation
-)
-_ASCII_PUNCT = r",.;:!?()\"'%"
-_GAP = r"(?<![ \t\u3000\u00a0])[ \t\u3000\u00a0](?![ \t\u3000\u00a0])"
-_SPURIOUS = re.compile(
-    # not after a date (2019年3月28日 宜昌市…通过): there the space separates two fields
-    rf"(?<![0-9〇○零一二三四五六七八九十]日)"
-    rf"(?<=[{_CJKISH}]){_GAP}(?=[{_CJKISH}{re.escape(_ASCII_PUNCT)}])"
-    rf"|(?<=[{re.escape(_ASCII_PUNCT)}]){_GAP}(?=[{_CJKISH}])"
-)
+# One blank between two non-blanks; which neighbours make it spurious is decided in Python,
+# which keeps the pattern small (its character classes would cost milliseconds to compile
+# on every start).
+_LONE_GAP = re.compile(r"(?<=\S)[ \t\u3000\u00a0](?=\S)")
+_ASCII_PUNCT = frozenset(",.;:!?()\"'%")
+_DATE_END = re.compile(r"[0-9〇○零一二三四五六七八九十]日$")
+
+
+def _cjkish(ch: str) -> bool:
+    cp = ord(ch)
+    return (
+        0x3400 <= cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x3001 <= cp <= 0x303F
+        or 0xFF01 <= cp <= 0xFF0F
+        or 0xFF1A <= cp <= 0xFF20
+        or 0xFF3B <= cp <= 0xFF40
+        or 0xFF5B <= cp <= 0xFF65
+        or ch in "“”‘’—…·•"
+    )
+
+
+def _drop_if_spurious(m: re.Match[str]) -> str:
+    text, at = m.string, m.start()
+    before, after = text[at - 1], text[at + 1]
+    if _cjkish(before) and (_cjkish(after) or after in _ASCII_PUNCT):
+        if before == "日" and _DATE_END.search(text, 0, at):
+            return m.group(0)  # not after a date: 2019年3月28日 宜昌市…通过 are two fields
+        return ""
+    if before in _ASCII_PUNCT and _cjkish(after):
+        return ""
+    return m.group(0)
+
+
 _LAW_LABEL = re.compile(r"^[ \t\u3000]*第[^ \t\u3000]{1,12}?[编章节条][ \t\u3000]+")
 
 
@@ -46,5 +69,5 @@ def remove_spurious_spaces(line: str) -> str:
     label = _LAW_LABEL.match(line)
     if label:
         head = label.group(0)
-        return head + _SPURIOUS.sub("", line[len(head) :])
-    return _SPURIOUS.sub("", line)
+        return head + _LONE_GAP.sub(_drop_if_spurious, line[len(head) :])
+    return _LONE_GAP.sub(_drop_if_spurious, line)

@@ -8,7 +8,7 @@ nothing but theirs.
 
 from __future__ import annotations
 
-from ..models import Style
+from ..vocabulary import Style
 
 HEADING_LINE_MAX = 40  # characters of a heading line of its own
 INLINE_HEADING_MAX = 24  # characters of a heading sentence before 。

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Style
 from ..normalise.fold import fold
+from ..vocabulary import Style
 from .numerals import cn_to_int, int_to_cn
 
 _CN = "[一二三四五六七八九十百零〇两]{1,5}"

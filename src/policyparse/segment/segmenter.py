@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..models import Style
 from ..normalise import Para
 from ..normalise.fold import fold
-from ..tables.columns import Role
-from ..tables.reader import RowData, read_table
 from ..text import LineHint, Note
+from ..vocabulary import Style
+
+if TYPE_CHECKING:
+    from ..tables.reader import RowData
 from .rules import RANK, LabelMatch, label_at_start, match_label
 
 MAX_GAP = 3
@@ -160,6 +162,8 @@ def feed(state: SegmentState, para: Para) -> None:
 
 def _feed_table(state: SegmentState, para: Para) -> None:
     """A table: its section and task cells are paragraphs, its rows provisions."""
+    from ..tables.reader import read_table  # only documents with tables pay for it
+
     assert para.table is not None
     items, notes = read_table(para.table)
     state.notes.extend(notes)
@@ -180,6 +184,8 @@ def _open_row(state: SegmentState, row: RowData, para: Para) -> None:
     if state.stack and state.stack[-1].row is not None:
         state.stack.pop()
     parent = state.stack[-1] if state.stack else None
+    from ..tables.columns import Role
+
     siblings = parent.children if parent is not None else state.roots
     number = row.get(Role.NUMBER)
     if number.isdigit():

@@ -7,10 +7,10 @@ A writer streams: ``begin`` once, ``document`` per parsed document, ``end`` once
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import Any, Protocol, TextIO
 
-if TYPE_CHECKING:
-    from ..models import Document
+# A document record: JSON data in the shape of models.Document (see assemble.py).
+Record = dict[str, Any]
 
 FORMATS: tuple[str, ...] = ("json", "jsonl", "csv")
 EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv"}
@@ -18,7 +18,7 @@ EXTENSIONS: dict[str, str] = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv"}
 
 class Writer(Protocol):
     def begin(self, out: TextIO) -> None: ...
-    def document(self, doc: Document, out: TextIO) -> None: ...
+    def document(self, doc: Record, out: TextIO) -> None: ...
     def end(self, out: TextIO) -> None: ...
 
 

@@ -11,7 +11,7 @@ import csv
 import json
 from typing import TextIO
 
-from ..models import Document, Provision
+from . import Record
 
 BOM = "\ufeff"
 COLUMNS: tuple[str, ...] = (
@@ -57,61 +57,60 @@ class CsvWriter:
         if not self._cell_columns:
             csv.writer(out, lineterminator="\r\n").writerow([*COLUMNS, "cells"])
 
-    def document(self, doc: Document, out: TextIO) -> None:
+    def document(self, doc: Record, out: TextIO) -> None:
         headers = _cell_headers(doc) if self._cell_columns else []
         writer = csv.writer(out, lineterminator="\r\n")
         if self._cell_columns:
             writer.writerow([*COLUMNS, *headers])
-        for provision in doc.provisions:
+        for provision in doc["provisions"]:
             row = _row(doc, provision)
+            cells = provision["cells"]
             if self._cell_columns:
-                cells = provision.cells or {}
-                row.extend(cells.get(h, "") for h in headers)
+                row.extend((cells or {}).get(h, "") for h in headers)
             else:
-                row.append(
-                    json.dumps(provision.cells, ensure_ascii=False) if provision.cells else ""
-                )
+                row.append(json.dumps(cells, ensure_ascii=False) if cells else "")
             writer.writerow(row)
 
     def end(self, out: TextIO) -> None:
         pass
 
 
-def _cell_headers(doc: Document) -> list[str]:
+def _cell_headers(doc: Record) -> list[str]:
     headers: dict[str, None] = {}
-    for provision in doc.provisions:
-        for header in provision.cells or {}:
+    for provision in doc["provisions"]:
+        for header in provision["cells"] or {}:
             headers.setdefault(header, None)
     return list(headers)
 
 
-def _row(doc: Document, p: Provision) -> list[object]:
-    r = p.responsibility
-    d = p.deadline
+def _row(doc: Record, p: Record) -> list[object]:
+    r = p["responsibility"]
+    d = p["deadline"]
+    span = p["source_span"]
     return [
-        doc.source.path,
-        doc.meta.title or "",
-        doc.meta.doc_number or "",
-        p.id,
-        p.parent_id or "",
-        LIST_SEPARATOR.join(str(n) for n in p.path),
-        p.level,
-        p.style.value,
-        p.label,
-        "".join(p.labels),
-        p.heading or "",
-        p.text,
-        LIST_SEPARATOR.join(r.lead) if r else "",
-        LIST_SEPARATOR.join(r.support) if r else "",
-        r.raw if r else "",
-        d.raw if d else "",
-        (d.date or "") if d else "",
-        d.kind if d else "",
-        LIST_SEPARATOR.join(a.raw for a in p.amounts),
-        LIST_SEPARATOR.join(p.keywords),
-        p.source_span.start_line,
-        p.source_span.end_line,
-        p.source_span.page if p.source_span.page is not None else "",
+        doc["source"]["path"],
+        doc["meta"]["title"] or "",
+        doc["meta"]["doc_number"] or "",
+        p["id"],
+        p["parent_id"] or "",
+        LIST_SEPARATOR.join(str(n) for n in p["path"]),
+        p["level"],
+        p["style"],
+        p["label"],
+        "".join(p["labels"]),
+        p["heading"] or "",
+        p["text"],
+        LIST_SEPARATOR.join(r["lead"]) if r else "",
+        LIST_SEPARATOR.join(r["support"]) if r else "",
+        r["raw"] if r else "",
+        d["raw"] if d else "",
+        (d["date"] or "") if d else "",
+        d["kind"] if d else "",
+        LIST_SEPARATOR.join(a["raw"] for a in p["amounts"]),
+        LIST_SEPARATOR.join(p["keywords"]),
+        span["start_line"],
+        span["end_line"],
+        span["page"] if span["page"] is not None else "",
     ]
 
 

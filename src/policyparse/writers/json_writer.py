@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import TextIO
 
-from ..models import Document
+from . import Record
 
 
 class JsonWriter:
@@ -16,10 +17,10 @@ class JsonWriter:
         if self._many:
             out.write("[\n")
 
-    def document(self, doc: Document, out: TextIO) -> None:
+    def document(self, doc: Record, out: TextIO) -> None:
         if self._many and self._count:
             out.write(",\n")
-        out.write(doc.model_dump_json(indent=2))
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2))
         self._count += 1
 
     def end(self, out: TextIO) -> None:

@@ -5,22 +5,21 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ..models import Document
+from . import Record
 
 
 class JsonlWriter:
     def begin(self, out: TextIO) -> None:
         pass
 
-    def document(self, doc: Document, out: TextIO) -> None:
+    def document(self, doc: Record, out: TextIO) -> None:
         context = {
-            "doc_path": doc.source.path,
-            "doc_title": doc.meta.title,
-            "doc_number": doc.meta.doc_number,
+            "doc_path": doc["source"]["path"],
+            "doc_title": doc["meta"]["title"],
+            "doc_number": doc["meta"]["doc_number"],
         }
-        for provision in doc.provisions:
-            record = {**context, **provision.model_dump(mode="json")}
-            out.write(json.dumps(record, ensure_ascii=False))
+        for provision in doc["provisions"]:
+            out.write(json.dumps({**context, **provision}, ensure_ascii=False))
             out.write("\n")
 
     def end(self, out: TextIO) -> None:
