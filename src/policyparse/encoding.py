@@ -58,7 +58,10 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
         pass
     mostly_utf8 = data.decode("utf-8", errors="replace")
     replaced = mostly_utf8.count("\ufffd")
-    if replaced <= max(8, len(mostly_utf8) * _MAX_REPLACEMENT_SHARE):
+    # Measured against the non-ASCII text only: a page of ASCII markup around a little
+    # GBK text must not pass for UTF-8.
+    non_ascii = len(mostly_utf8) - len(mostly_utf8.encode("ascii", errors="ignore"))
+    if replaced <= max(8, non_ascii * _MAX_REPLACEMENT_SHARE):
         # A UTF-8 file with a few damaged bytes: keep it, and let the caller warn.
         return Decoded(mostly_utf8, "utf-8", replaced)
     utf16 = _utf16_without_bom(data)
@@ -100,7 +103,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _cjk_share(text: str) -> float:
-    visible = [ch for ch in text if not ch.isspace()]
+    """The share of CJK among the non-ASCII characters (markup and digits say nothing)."""
+    visible = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
     if not visible:
         return 0.0
     cjk = sum(1 for ch in visible if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")

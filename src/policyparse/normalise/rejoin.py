@@ -31,6 +31,10 @@ _TITLE_END = re.compile(
 )
 # A page's field line (发布时间：… 来源：…) is a record of its own, never a wrapped sentence.
 _FIELD_LINE = re.compile(r"^[^\s:：，。,]{2,6}[:：](?!.*。)")
+# A signature: one short organ name on its own line (…落地见效 | 宁州市人民政府办公室).
+_SIGNATURE = re.compile(
+    r"^[\u4e00-\u9fff（）()〔〕]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|领导小组|局|厅|委|部|中心)$"
+)
 _STANDALONE_START = re.compile(
     r"^(?:——|附件|抄送|印发|主送|联系人|签发人|[(（]此件|[0-9一二三四五六七八九〇○零]{2,4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$)"
 )
@@ -57,7 +61,7 @@ def continues(prev: str, nxt: str) -> bool:
         return False
     if nxt[0] in _CONTINUATION_START or last in _SOFT_END:
         return True
-    if _TITLE_END.search(prev) or _FIELD_LINE.match(prev):
+    if _TITLE_END.search(prev) or _FIELD_LINE.match(prev) or _SIGNATURE.match(nxt):
         return False
     if starts_with_label(prev):
         return "。" in prev or "；" in prev or ";" in prev

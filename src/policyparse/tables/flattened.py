@@ -165,4 +165,3 @@ def _spill(
             block.first_line,
         )
     )
-
