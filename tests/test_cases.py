@@ -6,7 +6,7 @@ import pytest
 
 from policyparse import parse
 from policyparse.clauses.responsibility import ClauseContext, parse_in
-from policyparse.normalise.fold import fold
+from policyparse.fold import fold
 from policyparse.segment.rules import match_label
 
 from .casefile import Case, read_cases

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .normalise.fold import fold
+from .fold import fold
 from .provisions import Record
 
 _SPACE = re.compile(r"\s+")

@@ -40,6 +40,7 @@ class SourceLine:
     number: int  # 1-based: the line of a text file; the block (paragraph, row) of a DOCX
     page: int | None = None
     hint: LineHint | None = None
+    last: int | None = None  # the last physical line, when a loader joined several (PDF)
 
 
 @dataclass(frozen=True, slots=True)

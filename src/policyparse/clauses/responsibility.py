@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..normalise.fold import fold
+from ..fold import fold
 from .units import looks_like_unit, split_units
 
 _ROLE_WORDS = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..normalise.fold import CLOSING, OPENING
+from ..fold import CLOSING, OPENING
 
 # The last word of a unit name (organs, offices, banks, enterprises, collective subjects).
 _ORGAN_END = re.compile(

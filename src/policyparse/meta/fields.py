@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..clauses.units import looks_like_unit, split_units
-from ..normalise.fold import fold
+from ..fold import fold
 
 # 文种 (GB/T 9704 §8 and the common plan forms), longest first so 实施方案 wins over 方案.
 _KINDS = (

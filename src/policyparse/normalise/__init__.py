@@ -57,10 +57,11 @@ def normalise(text: Text) -> Normalised:
             and continues(open_para.text, cleaned)
         ):
             open_para.text = join(open_para.text, cleaned)
-            open_para.end_line = line.number
+            open_para.end_line = line.last or line.number
             open_para.lines.append(line.number)
             continue
-        open_para = Para(cleaned, line.number, line.number, line.page, line.hint, [line.number])
+        end = line.last or line.number
+        open_para = Para(cleaned, line.number, end, line.page, line.hint, [line.number])
         paras.append(open_para)
     cleaner.finish()
     return Normalised(paras, notes)

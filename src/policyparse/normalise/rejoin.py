@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..fold import bracket_depth
 from ..segment.rules import starts_with_label
-from .fold import bracket_depth
 
 _ENDS_PARAGRAPH = set("。！？；：!?;:")
 _CLOSERS = set("）)〕]】》」』”’")

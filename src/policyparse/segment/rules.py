@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..normalise.fold import fold
+from ..fold import fold
 from ..vocabulary import Style
 from .numerals import cn_to_int, int_to_cn
 

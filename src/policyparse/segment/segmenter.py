@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..fold import fold
 from ..normalise import Para
-from ..normalise.fold import fold
 from ..text import LineHint, Note
 from ..vocabulary import Style
 
