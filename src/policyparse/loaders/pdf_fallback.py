@@ -1,0 +1,79 @@
+"""A second reading, with pdfplumber, of pages whose glyphs PDFium cannot map to Unicode.
+
+PDFium and pdfminer (under pdfplumber) resolve a font without a usable ToUnicode map by
+different routes (embedded cmaps, CID collections, glyph names), so where one returns
+U+FFFD or private-use code points the other sometimes reads the text. A page is read again
+only when more than a tenth of its glyphs are unmapped, and the second reading replaces
+the first only if it maps more of them. pdfminer's ``(cid:N)`` becomes U+FFFD, so that
+unmapped glyphs count alike whichever library read them.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .pdf_text import FontTable, Glyph, Page
+
+REREAD_SHARE = 0.1
+REREAD_MIN = 5
+
+
+def needs_reread(page: Page) -> bool:
+    return page.unmapped >= REREAD_MIN and page.unmapped > REREAD_SHARE * len(page.glyphs)
+
+
+def reread_unmapped(data: bytes, pages: list[Page], fonts: FontTable) -> list[int]:
+    """Re-read the pages that need it, in place; the numbers of the pages replaced."""
+    wanted = [page for page in pages if needs_reread(page)]
+    if not wanted:
+        return []
+    import pdfplumber  # heavy: only for pages PDFium could not read
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    replaced: list[int] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in wanted:
+                plumber_page = pdf.pages[page.number - 1]
+                glyphs, unmapped = _glyphs(plumber_page.chars, plumber_page.bbox, fonts)
+                plumber_page.close()
+                if unmapped < page.unmapped and glyphs:
+                    page.glyphs, page.unmapped = glyphs, unmapped
+                    replaced.append(page.number)
+    except (PSException, PdfminerException):
+        pass  # pdfminer cannot parse what PDFium could: PDFium's reading stands
+    return replaced
+
+
+def _glyphs(
+    chars: list[dict[str, Any]], bbox: tuple[float, float, float, float], fonts: FontTable
+) -> tuple[list[Glyph], int]:
+    glyphs: list[Glyph] = []
+    unmapped = 0
+    x_shift, y_shift = bbox[0], bbox[1]
+    for char in chars:
+        text = char["text"]
+        if text.startswith("(cid:") or text == "\ufffd":
+            text = "\ufffd"
+            unmapped += 1
+        elif not text.strip():
+            continue
+        if not char.get("upright", True):
+            continue
+        size = float(char["size"]) or float(char["bottom"] - char["top"])
+        top, bottom = char["top"] - y_shift, char["bottom"] - y_shift
+        glyphs.append(
+            Glyph(
+                text,
+                char["x0"] - x_shift,
+                char["x1"] - x_shift,
+                top,
+                bottom,
+                bottom - 0.12 * size,  # pdfminer boxes run from descent to ascent
+                size,
+                fonts.named(str(char.get("fontname", ""))),
+            )
+        )
+    return glyphs, unmapped

@@ -1,0 +1,270 @@
+"""PDF pages as positioned glyphs, read with pypdfium2 (PDFium's text layer).
+
+Per page, every drawn character becomes a :class:`Glyph`: its Unicode, its *loose* box (the
+glyph's advance and the font's ascent/descent, so that the gap between two boxes is real
+white space, not the side bearing of a narrow glyph such as 〕), its baseline, size and font.
+Coordinates are display points: x grows to the right and y downwards from the top of the
+page's crop box, after the page's /Rotate.
+
+Left out on purpose:
+
+- line ends and the spaces PDFium makes up at gaps (it puts one at every font switch,
+  ``〔2020〕19 号``): :mod:`.pdf_lines` judges spacing from the gaps themselves and from the
+  spaces the PDF really draws, which are kept as glyphs (full-width ones too);
+- text that does not run with the page (diagonal watermarks, vertical margin notes).
+
+Also per page: the glyphs PDFium could not map to Unicode (U+FFFD, controls, private use),
+counted, and the ruling lines of its paths (:mod:`.pdf_paths`), for the table finder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import LoadError
+from . import pdf_paths as paths
+from .pdf_paths import Segment, display
+
+# 黑体/楷体 faces by PostScript or family name: SimHei, STHeiti, Microsoft YaHei, FZHTK and
+# FZDHTK (方正黑体, 大黑), KaiTi, STKaiti, FZKTK (方正楷体) — not HeiseiMin, a Japanese Song.
+# A face counts only where the body is set in another (:mod:`.pdf_layout`), so a document
+# set wholly in 黑体 has no heading face.
+_HEADING_FACE = re.compile(r"hei(?!sei)|kai|黑|楷|FZHTK|FZDHTK|FZKTK", re.I)
+_BOLD_FACE = re.compile(r"bold|black|heavy|semibold|demi|,B\b", re.I)
+_RENDER_FILL_STROKE = 2  # PDF text rendering mode 2: fill then stroke, a simulated bold
+_ANGLE_TOLERANCE = 0.09  # radians, about 5°
+_SPACES = frozenset((0x20, 0xA0, 0x3000))
+_INVISIBLE = frozenset((0xFEFF, 0x200B, 0xFFFE))
+SPACE = " "  # a drawn space: kept as a glyph, so that lines can tell a typed space
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    name: str
+    heading: bool  # a 黑体/楷体 face by name
+    bold: bool  # bold by name or weight, or drawn filled and stroked
+
+
+@dataclass(slots=True)
+class Glyph:
+    char: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    base: float  # the baseline's y (loose boxes follow each font's own descent)
+    size: float
+    font: int  # index into the document's font list
+
+
+@dataclass(slots=True)
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rules: list[Segment]  # straight horizontal and vertical pieces of its paths
+    unmapped: int  # glyphs PDFium gave no Unicode for
+    turned: str = ""  # text left out because it does not run with the page (watermarks)
+
+
+_LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_FORMAT: "damaged or truncated (PDFium: data format error)",
+    pdfium_c.FPDF_ERR_FILE: "cannot be read (PDFium: file error)",
+    pdfium_c.FPDF_ERR_PAGE: "no readable page (PDFium: page error)",
+    pdfium_c.FPDF_ERR_UNKNOWN: "cannot be opened (PDFium: unknown error)",
+}
+
+
+def open_document(data: bytes) -> pdfium.PdfDocument:
+    """The document, or a :class:`LoadError` that says why it cannot be read."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if error.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise LoadError(
+                "encrypted PDF (password protected); decrypt it first (e.g. qpdf --decrypt)"
+            ) from error
+        if error.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise LoadError("encrypted PDF with an unsupported security handler") from error
+        reason = _LOAD_ERRORS.get(error.err_code or 0, f"cannot be opened ({error})")
+        raise LoadError(f"corrupt PDF: {reason}") from error
+
+
+def read_pages(data: bytes) -> tuple[list[Page], FontTable]:
+    """Every page of the document, and the fonts their glyphs refer to."""
+    document = open_document(data)
+    fonts = FontTable()
+    try:
+        return [read_page(document, index, fonts) for index in range(len(document))], fonts
+    except pdfium.PdfiumError as error:  # a page PDFium cannot load or read
+        raise LoadError(f"corrupt PDF: {error}") from error
+    finally:
+        document.close()
+
+
+class FontTable:
+    """Fonts met so far, each once; glyphs refer to them by index."""
+
+    def __init__(self) -> None:
+        self.fonts: list[Font] = []
+        self._index: dict[tuple[str, bool], int] = {}
+        # PDFium keeps one font object per font resource while the document is open.
+        self._by_address: dict[tuple[int, bool], int] = {}
+        self._buffer = ctypes.create_string_buffer(256)
+
+    def of(self, textobj: int) -> int:
+        """The index of a text object's font (given by address)."""
+        address = _font_of(textobj) or 0
+        stroked = _render_mode(textobj) == _RENDER_FILL_STROKE
+        index = self._by_address.get((address, stroked))
+        if index is None:
+            name, weight = "", 400
+            if address:
+                font = ctypes.cast(address, pdfium_c.FPDF_FONT)
+                length = pdfium_c.FPDFFont_GetBaseFontName(font, self._buffer, len(self._buffer))
+                if length <= 1:
+                    pdfium_c.FPDFFont_GetFamilyName(font, self._buffer, len(self._buffer))
+                name = self._buffer.value.decode("utf-8", "replace")
+                weight = pdfium_c.FPDFFont_GetWeight(font)
+            index = self._by_address[(address, stroked)] = self.named(name, stroked, weight)
+        return index
+
+    def unknown(self) -> int:
+        """The index of "no font" (a glyph PDFium cannot tie to a text object)."""
+        return self.named("")
+
+    def named(self, name: str, stroked: bool = False, weight: int = 400) -> int:
+        """The index of a font known by name only (pdfplumber's reading)."""
+        key = (name, stroked)
+        index = self._index.get(key)
+        if index is None:
+            bold = stroked or weight >= 600 or bool(_BOLD_FACE.search(name))
+            index = len(self.fonts)
+            self.fonts.append(Font(name, bool(_HEADING_FACE.search(name)), bold))
+            self._index[key] = index
+        return index
+
+
+def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Page:
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_cropbox()
+        rotation = page.get_rotation() % 360
+        width, height = right - left, top - bottom
+        if rotation in (90, 270):
+            width, height = height, width
+        textpage = page.get_textpage()
+        try:
+            glyphs, unmapped, turned = _glyphs(
+                textpage, fonts, (left, bottom, right, top), rotation
+            )
+        finally:
+            textpage.close()
+        rules = paths.rules(page, (left, bottom, right, top), rotation)
+    finally:
+        page.close()
+    return Page(index + 1, width, height, glyphs, rules, unmapped, turned)
+
+
+# FPDFText_GetTextObject with a plain address as its result: comparing addresses is all
+# the loop needs, and a ctypes pointer object per glyph would cost more than the call.
+def _plain(function: Any, result: Any, *arguments: Any) -> Any:
+    """A PDFium function with plain ctypes types, so no conversion runs per call."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+
+_text_object_at = _plain(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+)
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID)
+_origin = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID)
+_font_of = _plain(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+_render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctypes.c_void_p)
+
+
+def _codes(raw: ctypes.c_void_p, count: int) -> list[int]:
+    """Every char's code point: one FPDFText_GetText call, or one call per char where the
+    UTF-16 text does not line up with the char list (characters outside the BMP)."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer) - 1
+    if written == count:
+        text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
+        if len(text) == count:  # a surrogate pair would have made one character of two
+            return [ord(char) for char in text]
+    return [pdfium_c.FPDFText_GetUnicode(raw, k) for k in range(count)]
+
+
+def _glyphs(
+    textpage: pdfium.PdfTextPage,
+    fonts: FontTable,
+    box: tuple[float, float, float, float],
+    rotation: int,
+) -> tuple[list[Glyph], int, str]:
+    raw = textpage.raw
+    address_of_raw = ctypes.cast(raw, ctypes.c_void_p).value
+    left, _, _, top = box
+    # PDFium measures a char's angle clockwise; text upright on a page turned clockwise by
+    # /Rotate runs that much counter-clockwise in page space.
+    want_angle = math.radians((360 - rotation) % 360)
+    loose = pdfium_c.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    at_loose, at_x, at_y = ctypes.addressof(loose), ctypes.addressof(ox), ctypes.addressof(oy)
+    glyphs: list[Glyph] = []
+    unmapped = 0
+    turned: list[str] = []
+    current: int | None = None
+    font, size, upright = 0, 0.0, True
+    for k, code in enumerate(_codes(raw, pdfium_c.FPDFText_CountChars(raw))):
+        if code in _SPACES:
+            if pdfium_c.FPDFText_IsGenerated(raw, k):
+                continue  # PDFium's guess at a gap: spacing is judged from the gap itself
+            code = 0x20
+        elif code < 0x20 or code in _INVISIBLE:
+            if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
+                unmapped += 1  # a control character is a glyph without a Unicode mapping
+            continue
+        address = _text_object_at(address_of_raw, k)
+        if address != current:
+            current = address
+            font = fonts.of(address) if address else fonts.unknown()
+            size = pdfium_c.FPDFText_GetFontSize(raw, k)
+            angle = pdfium_c.FPDFText_GetCharAngle(raw, k)
+            turn = abs(angle - want_angle) % (2 * math.pi)
+            upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
+        if not upright:
+            turned.append(chr(code))
+            continue
+        if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
+            unmapped += 1
+        _loose_box(address_of_raw, k, at_loose)
+        _origin(address_of_raw, k, at_x, at_y)
+        if rotation:
+            x0, y0, x1, y1 = _rotate(loose, box, rotation)
+            base = display((ox.value, oy.value), box, rotation)[1]
+        else:
+            x0, x1 = loose.left - left, loose.right - left
+            y0, y1, base = top - loose.top, top - loose.bottom, top - oy.value
+        em = size if size > 0 else (y1 - y0)
+        char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
+        glyphs.append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, em, font))
+    return glyphs, unmapped, "".join(turned).strip()
+
+
+def _rotate(
+    loose: pdfium_c.FS_RECTF, box: tuple[float, float, float, float], rotation: int
+) -> tuple[float, float, float, float]:
+    """A box from page space to display space (/Rotate turns the page clockwise)."""
+    ax, ay = display((loose.left, loose.bottom), box, rotation)
+    cx, cy = display((loose.right, loose.top), box, rotation)
+    return min(ax, cx), min(ay, cy), max(ax, cx), max(ay, cy)
