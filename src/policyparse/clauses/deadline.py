@@ -30,7 +30,7 @@ _PART = r"(?P<part>上半年|下半年|(?:第?[一二三四1-4])季度|年?底|�
 _BEFORE = r"(?P<before>[ \u3000]*(?:之前|以前|前))"
 # Only a date phrased as a deadline: 到/至/于/在…, or …底/末/前.
 _DATED = re.compile(
-    rf"(?P<lead>到|至|截至|截止)?[ \u3000]*{_YEAR}{_MONTH}?{_DAY}?"
+    rf"(?:(?P<lead>到|至|截至|截止)[ \u3000]*)?{_YEAR}{_MONTH}?{_DAY}?"
     rf"(?:[ \u3000]*{_PART})?{_BEFORE}?"
 )
 _PLAN_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七]五)[”\"]?(?:期间|时期|末|内)")

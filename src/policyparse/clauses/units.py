@@ -26,7 +26,7 @@ _NOT_UNIT_END = re.compile(
 )
 _SEPARATORS = set("、，,；;")
 _LIST_SEPARATORS = ("、", ",", "，")
-_CELL_SEPARATORS = re.compile(r"[ \t\u3000]*\n[ \t\u3000\n]*|[ \u3000]{2,}|[/／]")
+_CELL_SEPARATORS = re.compile(r"\n|[ \u3000]{2,}|[/／]")
 # Bare generic words that finish the unit before them: 有关部门、单位 is one unit.
 _GENERIC = {"单位", "部门", "机构", "企业", "组织", "机关"}
 _ETC = re.compile(r"等((?:其他|有关|相关|其它)?(?:成员)?(?:单位|部门|机构))$")
@@ -77,7 +77,8 @@ def split_cell_units(cell: str) -> list[str]:
     >>> split_cell_units("人民银行白山市中心支行\n市政数局  白山银保监分局")
     ['人民银行白山市中心支行', '市政数局', '白山银保监分局']
     """
-    joined = _CELL_SEPARATORS.sub("、", cell.strip(_TRIM + "\n"))
+    parts = (part.strip(_TRIM) for part in _CELL_SEPARATORS.split(cell))
+    joined = "、".join(part for part in parts if part)
     units: list[str] = []
     for unit in split_units(joined):
         if unit not in units:

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
     from ..settings import ParseOptions
 
-_TITLE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-—]\s).*$")
+# Where a <title> adds the site's name: 标题_政策文件_某某网, 标题 | 某某网, 标题 - 某某网.
+_TITLE_SUFFIX = re.compile(r"[_|｜]|\s[-—]\s")
 _META_TITLES = ("articletitle", "title", "dc.title", "og:title")
 
 
@@ -97,7 +98,9 @@ def _head_titles(root: etree._Element) -> list[str]:
         if key in _META_TITLES and content:
             titles.append(content)
     for el in root.iter("title"):
-        text = _TITLE_SUFFIX.sub("", collapse(text_of(el)))
+        full = collapse(text_of(el))
+        suffix = _TITLE_SUFFIX.search(full)
+        text = full[: suffix.start()].rstrip() if suffix else full
         if looks_like_title(text):
             titles.append(text)
         break

@@ -10,29 +10,31 @@ import re
 from dataclasses import dataclass
 
 # Page numbers as GB/T 9704 prints them (— 3 —) and as converters leave them.
+# Both rules see the line stripped of surrounding blanks and bullets, and only lines of
+# furniture size: that keeps them linear on a megabyte of spaces.
+_FURNITURE_MAX = 200
+_STRIP = " \t\u3000\u00a0•·"
 _PAGE_NUMBER = re.compile(
-    r"^[\s\u3000]*(?:"
-    r"[—–\-－─―]{1,2}[\s\u3000]*\d{1,4}[\s\u3000]*[—–\-－─―]{1,2}"
-    r"|第[\s\u3000]*\d{1,4}[\s\u3000]*页(?:[\s\u3000]*[,，/]?[\s\u3000]*共[\s\u3000]*\d{1,4}[\s\u3000]*页)?"
-    r"|\d{1,4}[\s\u3000]*/[\s\u3000]*\d{1,4}"
-    r"|[Pp]age[\s\u3000]*\d{1,4}(?:[\s\u3000]*of[\s\u3000]*\d{1,4})?"
-    r")[\s\u3000]*$"
+    r"[—–\-－─―]{1,2}\s*\d{1,4}\s*[—–\-－─―]{1,2}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?"
 )
 
 # Chrome that government sites print around an article; matched on the whole line.
 _WEB_CHROME = re.compile(
-    r"^[\s\u3000]*[•·]?[\s\u3000]*(?:"
     r"扫一扫在手机(?:上)?打开当前页|扫一扫在手机打开|手机扫一扫|"
-    r"打印本页|打印本文|关闭窗口|关闭本页|【?打印】?[\s\u3000]*【?关闭】?|"
-    r"分享到[:：]?.*|字体[:：]?[\s\u3000]*【?[大中小\s\u3000]*】?|"
-    r"【字体[:：]?[\s\u3000]*[大中小\s\u3000]+】|"
+    r"打印本页|打印本文|关闭窗口|关闭本页|【?打印】?\s*【?关闭】?|"
+    r"分享到[:：]?.*|字体[:：]?\s*【?[大中小\s]*】?|"
+    r"【字体[:：]?[大中小\s]+】|"
     r"(?:上一篇|下一篇)[:：].*|相关(?:链接|文件|阅读)[:：]?|"
-    r"责任编辑[:：].*|来源[:：]?[\s\u3000]*|浏览次数[:：].*|访问量[:：].*|"
-    r"版权所有.*|.*ICP备\d+号.*|.*公网安备\s*\d+号.*|网站标识码[:：]?.*|"
+    r"责任编辑[:：].*|来源[:：]?|浏览次数[:：].*|访问量[:：].*|"
+    r"版权所有.*|网站标识码[:：]?.*|"
     r"发文部门|原文链接|咨询电话|邮箱|联系电话|附件下载"
-    r")[\s\u3000]*$"
 )
 
+# A site's filing numbers, wherever they sit in its footer line: 京ICP备05000000号-1.
+_FOOTER_NUMBER = re.compile(r"ICP备\d+号|公网安备\s*\d+号")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 # What may remain of a tag-soup line once its tags are gone: bullets, list numbers, space.
 _SOUP_REMAINS = re.compile(r"^[\s\u3000•·*\-–—]*(?:\d{1,3}[.、)][\s\u3000]*)?$")
@@ -54,10 +56,12 @@ TAG_SOUP = Drop("markup-junk", "HTML tag soup")
 
 def classify_junk(line: str) -> Drop | None:
     """The rule that makes ``line`` junk, or None if it is (possibly) body text."""
-    if _PAGE_NUMBER.match(line):
-        return PAGE_NUMBER
-    if _WEB_CHROME.match(line):
-        return WEB_CHROME
+    bare = line.strip(_STRIP)
+    if len(bare) <= _FURNITURE_MAX:
+        if _PAGE_NUMBER.fullmatch(bare):
+            return PAGE_NUMBER
+        if _WEB_CHROME.fullmatch(bare) or _FOOTER_NUMBER.search(bare):
+            return WEB_CHROME
     if "<" in line and _TAG.search(line) and _SOUP_REMAINS.match(_TAG.sub("", line)):
         return TAG_SOUP
     return None

@@ -35,7 +35,8 @@ _RULES: tuple[tuple[Style, str], ...] = (
     (Style.ARABIC, r"(?P<arabic>[0-9]{1,3})(?:、|\.(?![0-9]))"),
     (Style.CIRCLED, r"(?P<circled>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])"),
 )
-_LABEL = re.compile(rf"[{_WS}]*(?:" + "|".join(p for _, p in _RULES) + ")")
+# No leading blanks in the pattern: the caller skips them, which keeps every use linear.
+_LABEL = re.compile("(?:" + "|".join(p for _, p in _RULES) + ")")
 _GROUP_STYLE = {
     "part": Style.PART,
     "chapter": Style.CHAPTER,
@@ -90,7 +91,8 @@ def match_label(folded: str) -> LabelMatch | None:
     >>> match_label("第十二条规定的情形") is None
     True
     """
-    m = _LABEL.match(folded)
+    start = len(folded) - len(folded.lstrip(_WS))
+    m = _LABEL.match(folded, start)
     if m is None:
         return None
     group = m.lastgroup
@@ -112,7 +114,6 @@ def match_label(folded: str) -> LabelMatch | None:
     body = end
     while body < len(folded) and folded[body] in _WS:
         body += 1
-    start = len(folded) - len(folded.lstrip(_WS))
     return LabelMatch(style, ordinal, start, end, body, tight)
 
 
