@@ -46,6 +46,7 @@ def main() -> None:
 )
 @options.input_format
 @options.keywords
+@options.zip_limit
 @options.force
 @options.quiet
 def extract(
@@ -54,13 +55,15 @@ def extract(
     output: Path | None,
     input_format: str | None,
     keywords: bool,
+    zip_limit: int,
     force: bool,
     quiet: bool,
 ) -> None:
     """Parse documents and print their records (json, jsonl or csv)."""
     if output is not None:
         _check_output(output, inputs, force)
-    run = _Inputs(inputs, input_format, quiet, {"keywords": keywords})
+    settings = {"keywords": keywords, "max_unzipped_bytes": zip_limit * 1024 * 1024}
+    run = _Inputs(inputs, input_format, quiet, settings)
     documents = run.documents()
     first = next(documents, None)
     if first is None:
@@ -178,6 +181,7 @@ def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     help="With -f jsonl or csv: every provision of the whole tree into this one file.",
 )
 @options.keywords
+@options.zip_limit
 @options.force
 @options.quiet
 def batch(
@@ -188,6 +192,7 @@ def batch(
     pattern: str | None,
     combine: Path | None,
     keywords: bool,
+    zip_limit: int,
     force: bool,
     quiet: bool,
 ) -> None:
@@ -206,10 +211,10 @@ def batch(
         _fail(f"{combine}: already exists (use --force to overwrite)")
         sys.exit(1)
     files = list(iter_files(root, pattern=pattern))
+    settings = {"keywords": keywords, "max_unzipped_bytes": zip_limit * 1024 * 1024}
     todo = plan(
-        root, files, outdir, output_format, {"keywords": keywords},
-        force=force, combine=combine is not None,
-    )  # fmt: skip
+        root, files, outdir, output_format, settings, force=force, combine=combine is not None
+    )
     outdir.mkdir(parents=True, exist_ok=True)
     summary = run_batch(
         todo,

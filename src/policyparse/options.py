@@ -29,6 +29,14 @@ input_format = click.option(
     "needed for '-' when the bytes do not tell.",
 )
 force = click.option("--force", is_flag=True, help="Overwrite existing outputs.")
+zip_limit = click.option(
+    "--zip-limit",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse a .docx whose parts expand beyond this many megabytes (zip bombs).",
+)
 keywords = click.option(
     "--keywords",
     is_flag=True,

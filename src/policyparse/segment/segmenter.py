@@ -49,6 +49,9 @@ class Node:
     paras: list[Para] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     row: RowData | None = None  # a table row: its cells
+    # Every child so far is one paragraph (an enumeration: （一）…；（二）…。); kept up to date
+    # rather than recounted, so that long lists stay linear.
+    single_paragraph_children: bool = True
 
     @property
     def first(self) -> Para:
@@ -151,7 +154,7 @@ def feed(state: SegmentState, para: Para) -> None:
     decision = _decide(state, match, para) if match is not None else None
     if match is None or decision is None:
         if state.stack:
-            _owner(state).paras.append(para)
+            _attach(_owner(state), para)
         elif state.nodes:
             state.trailing.append(para)  # after a table that closed everything
         else:
@@ -208,6 +211,12 @@ def _open_row(state: SegmentState, row: RowData, para: Para) -> None:
     state.nodes.append(node)
 
 
+def _attach(node: Node, para: Para) -> None:
+    node.paras.append(para)
+    if node.parent is not None:
+        node.parent.single_paragraph_children = False
+
+
 def _owner(state: SegmentState) -> Node:
     """The provision an unnumbered paragraph belongs to: the innermost open one, except
     after the last item of an enumeration that a parent introduced with a colon:
@@ -223,7 +232,7 @@ def _owner(state: SegmentState) -> Node:
         and len(node.paras) == 1
         and node.body.rstrip().endswith(("。", "."))
         and parent.paras[-1].text.rstrip().endswith((":", "："))
-        and all(len(sibling.paras) == 1 for sibling in parent.children)
+        and parent.single_paragraph_children
     ):
         state.stack.pop()
         return parent
@@ -299,7 +308,7 @@ def _move_lead_in(state: SegmentState, depth: int) -> None:
     """The lead-in of a new list belongs to the list's parent, not to the old list's end."""
     lead_in = state.stack[-1].paras.pop()
     if depth > 0:
-        state.stack[depth - 1].paras.append(lead_in)
+        _attach(state.stack[depth - 1], lead_in)
     else:
         state.front.append(lead_in)
 

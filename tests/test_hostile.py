@@ -1,0 +1,175 @@
+"""Hostile and broken input: one clear line and exit 1, never a traceback; batch goes on;
+big input in bounded time; a mutated corpus keeps every invariant; no write escapes."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from policyparse.errors import InputError
+from policyparse.pipeline import parse_record
+
+from .conftest import CORPUS, FIXTURES
+from .lossless import _chars
+from .test_properties import _accounted, _check_tree
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "policyparse", *args], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("paper.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512,
+         "WPS .wps is not supported; convert it to .docx or .pdf first "
+         "(e.g. libreoffice --headless --convert-to docx)"),
+        ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
+         "an image has no text layer; OCR is not supported"),
+        ("fake.pdf", b"not a pdf at all", "not a valid PDF file (wrong signature)"),
+        ("fake.docx", b"not a zip at all", "not a valid DOCX file (wrong signature)"),
+        ("e-doc.ofd", b"PK\x03\x04" + b"\0" * 26 + b"OFD.xml" + b"\0" * 64,
+         "OFD (GB/T 33190) is not supported; export it to PDF first"),
+    ],
+)  # fmt: skip
+def test_unsupported_files_say_what_to_do(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = cli("extract", str(path))
+    assert (result.returncode, result.stderr) == (1, f"policyparse: error: {path}: {reason}\n")
+    assert "Traceback" not in result.stderr
+
+
+def test_permission_denied_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("一、总体要求\n", encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError) as caught:
+        parse_record(path)
+    assert str(caught.value) == f"{path}: permission denied"
+
+
+def test_real_download_folder_fails_file_by_file(tmp_path: Path) -> None:
+    real = CORPUS / "real"
+    if not real.exists():
+        pytest.skip("corpus not present")
+    out = tmp_path / "out"
+    result = cli("batch", str(real), "-o", str(out), "--glob", "*.*", "-j", "2", "-q")
+    assert result.returncode == 1
+    errors = {Path(e["file"]).name: e for e in map(json.loads, (out / "errors.jsonl").open())}
+    assert errors["r02_moa_agrimach_subsidy_opinion_scan.pdf"]["message"] == (
+        "no text layer (scanned PDF?); OCR is not supported"
+    )
+    assert errors["r01_hainan_agrimach_subsidy_plan_wps.doc"]["error"] == "unsupported"
+    assert errors["r04_bengbu_letter_to_bengshan_district.ofd"]["error"] == "unsupported"
+    assert "SOURCES.md" not in errors and (out / "SOURCES.md.json").exists()
+    assert (out / "r06_ndrc_sat_tax_credit_notice_retypeset.pdf.json").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_ten_thousand_provisions_in_bounded_time() -> None:
+    lines = []
+    for i in range(1, 101):
+        lines.append(f"{i}、第{i}部分：")
+        lines += [f"（{j}）开展第{j}项工作；" for j in range(1, 100)]
+        lines.append("（100）完成全部工作。")
+        lines.append("以上工作由各部门分工负责。")  # after an enumeration: the parent's
+    started = time.perf_counter()
+    record = parse_record("\n".join(lines).encode("utf-8"), format="txt", name="big.txt")
+    assert time.perf_counter() - started < 15
+    assert len(record["provisions"]) == 10_100
+    _check_tree(record)
+    assert record["provisions"][0]["text"] == "第1部分：\n以上工作由各部门分工负责。"
+
+
+# ---------------------------------------------------------------- the mutation corpus
+
+SOURCES = sorted((FIXTURES / "docs").glob("*.txt"))
+
+
+def _mutations(text: str, rng: random.Random) -> dict[str, str]:
+    lines = text.split("\n")
+    labelled = [
+        i for i, line in enumerate(lines) if line[:1] in "一二三四五六七八九十（(0123456789"
+    ]
+    shuffled = lines[:]
+    picks = rng.sample(labelled, min(len(labelled), 6))
+    for a, b in zip(picks, reversed(picks), strict=True):
+        shuffled[a], shuffled[b] = shuffled[b], shuffled[a]
+    header = "某某市人民政府办公室文件"
+    paged = []
+    for i, line in enumerate(lines):
+        paged.append(line)
+        if i % 7 == 6:
+            paged += ["", f"— {i // 7 + 1} —", header, ""]
+    return {
+        "deleted": "\n".join(line for line in lines if rng.random() > 0.15),
+        "shuffled": "\n".join(shuffled),
+        "duplicated": "\n".join(x for line in lines for x in [line] * rng.choice((1, 1, 2))),
+        "widths": text.translate(str.maketrans("（）()：:，,１２", "()（）:：,，12")),
+        "paged": "\n".join(paged),
+        "truncated": text[: len(text) // 2],
+    }
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_mutated_fixtures_keep_the_invariants(path: Path) -> None:
+    rng = random.Random(path.name)  # the same mutations on every run
+    for kind, text in _mutations(path.read_text(encoding="utf-8"), rng).items():
+        if not text.strip():
+            continue
+        record = parse_record(text.encode("utf-8"), format="txt", name=f"{path.stem}-{kind}")
+        _check_tree(record)
+        lost = _chars(text) - _chars(_accounted(record))
+        assert not lost, f"{kind}: characters lost: {lost}"
+
+
+# ---------------------------------------------------------------- batch stays in its tree
+
+
+def test_batch_never_leaves_the_tree(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("一、外面的文件\n", encoding="utf-8")
+    (root / "a.txt").write_text("一、总体要求\n", encoding="utf-8")
+    (root / "sub" / "..b.txt").write_text("一、点开头\n", encoding="utf-8")
+    (root / "sub" / "link_out.txt").symlink_to(outside)
+    (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
+    out = tmp_path / "out"
+    result = cli("batch", str(root), "-o", str(out), "-j", "1", "-q")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["a.txt.json"], "no symlink followed out of the tree, no loop"
+    assert all(out in p.resolve().parents for p in out.rglob("*"))
+
+
+def test_zip_bomb_limit_is_a_command_line_option(tmp_path: Path) -> None:
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    run = f"<w:p><w:r><w:t>{'正文' * 600_000}</w:t></w:r></w:p>"
+    body = f'<w:document xmlns:w="{w}"><w:body>{run}</w:body></w:document>'
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", body)
+    assert path.stat().st_size < 100_000, "a few KB that expand to about 3.6 MB"
+    refused = cli("extract", str(path), "--zip-limit", "1")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(f"policyparse: error: {path}: DOCX expands beyond 1 MB")
+    assert cli("extract", str(path), "-f", "jsonl").returncode == 0, "the default limit is 200 MB"
