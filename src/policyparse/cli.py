@@ -21,6 +21,7 @@ import click
 from . import __version__, options
 
 if TYPE_CHECKING:
+    from .batch.executors import Executor
     from .provisions import Record
 
 
@@ -175,6 +176,19 @@ def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
 )
 @click.option("--glob", "pattern", default=None, help="Only files matching this pattern.")
 @click.option(
+    "--executor",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="Run on this machine's cores, or on a Dask cluster (pip install 'policyparse[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --executor dask: the scheduler (tcp://host:8786); default: a LocalCluster.",
+)
+@click.option(
     "--combine",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
@@ -190,6 +204,8 @@ def batch(
     output_format: str,
     jobs: int | None,
     pattern: str | None,
+    executor: str,
+    scheduler: str | None,
     combine: Path | None,
     keywords: bool,
     zip_limit: int,
@@ -198,27 +214,43 @@ def batch(
 ) -> None:
     """Convert every document under DIR into OUTDIR, in parallel."""
     from .batch.progress import reporter_for
-    from .batch.runner import local_executor, plan, run_batch
+    from .batch.runner import plan, run_batch
     from .batch.summary import print_summary
+    from .errors import PolicyParseError
     from .walk import iter_files
 
     if combine is not None and output_format not in ("jsonl", "csv"):
         raise click.UsageError("--combine needs -f jsonl or -f csv")
+    if scheduler is not None and executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
     if not root.is_dir():
         _fail(f"{root}: no such folder")
         sys.exit(1)
     if combine is not None and combine.exists() and not force:
         _fail(f"{combine}: already exists (use --force to overwrite)")
         sys.exit(1)
-    files = list(iter_files(root, pattern=pattern))
+    workers = jobs or os.cpu_count() or 1
+    try:
+        run = _executor(executor, scheduler, workers)
+    except PolicyParseError as error:
+        _fail(str(error))
+        sys.exit(2)
+    total = sum(1 for _ in iter_files(root, pattern=pattern))  # a cheap first walk, for the ETA
     settings = {"keywords": keywords, "max_unzipped_bytes": zip_limit * 1024 * 1024}
     todo = plan(
-        root, files, outdir, output_format, settings, force=force, combine=combine is not None
+        root,
+        iter_files(root, pattern=pattern),
+        outdir,
+        output_format,
+        settings,
+        force=force,
+        combine=combine is not None,
     )
     outdir.mkdir(parents=True, exist_ok=True)
     summary = run_batch(
         todo,
-        local_executor(jobs or os.cpu_count() or 1),
+        total,
+        run,
         reporter_for(quiet),
         combine=combine,
         output_format=output_format,
@@ -229,6 +261,16 @@ def batch(
     if not quiet:
         print_summary(summary, outdir)
     sys.exit(1 if summary.failures else 0)
+
+
+def _executor(name: str, scheduler: str | None, workers: int) -> Executor:
+    if name == "dask":
+        from .batch.dask_executor import dask_executor
+
+        return dask_executor(scheduler, workers)
+    from .batch.executors import local_executor
+
+    return local_executor(workers)
 
 
 @main.command()

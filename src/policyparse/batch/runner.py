@@ -10,21 +10,16 @@ collected as small records and written to OUTDIR/errors.jsonl at the end.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .jobs import Job, Outcome, run_job, target_for
+from .executors import Executor
+from .jobs import Job, Outcome, target_for
 from .progress import Reporter
-
-# Jobs a worker takes at once: large enough to amortise the pipe, small enough to balance.
-CHUNKSIZE = 8
-
-Executor = Callable[[Callable[[Job], Outcome], list[Job]], Iterator[Outcome]]
 
 
 @dataclass(slots=True)
@@ -44,32 +39,16 @@ def plan(
     *,
     force: bool,
     combine: bool,
-) -> list[Job]:
-    jobs = []
+) -> Iterator[Job]:
+    """One job per file, made as the walk reaches it."""
     for path in files:
         target = None if combine else str(target_for(path, root, outdir, output_format))
-        jobs.append(Job(str(path), target, output_format, options, force))
-    return jobs
-
-
-def local_executor(workers: int) -> Executor:
-    """Jobs in this process (``-j 1``) or in a pool of ``workers`` processes, in order."""
-
-    def run(func: Callable[[Job], Outcome], jobs: list[Job]) -> Iterator[Outcome]:
-        if workers <= 1 or len(jobs) <= 1:
-            yield from map(func, jobs)
-            return
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
-        with context.Pool(workers) as pool:
-            yield from pool.imap(func, jobs, chunksize=CHUNKSIZE)
-
-    return run
+        yield Job(str(path), target, output_format, options, force)
 
 
 def run_batch(
-    jobs: list[Job],
+    jobs: Iterable[Job],
+    total: int,
     executor: Executor,
     reporter: Reporter,
     *,
@@ -79,12 +58,12 @@ def run_batch(
 ) -> Summary:
     summary = Summary()
     started = time.perf_counter()
-    reporter.start(len(jobs))
+    reporter.start(total)
     try:
         if combine is not None:
             _run_combined(jobs, executor, reporter, summary, combine, output_format)
         else:
-            for outcome in executor(run_job, jobs):
+            for outcome in executor(jobs, False):
                 _count(summary, outcome, reporter)
     finally:
         reporter.stop()
@@ -94,7 +73,7 @@ def run_batch(
 
 
 def _run_combined(
-    jobs: list[Job],
+    jobs: Iterable[Job],
     executor: Executor,
     reporter: Reporter,
     summary: Summary,
@@ -107,7 +86,7 @@ def _run_combined(
     with atomic_text_writer(combine, newline="") as stream:
         writer = get_writer(output_format, many=True)
         writer.begin(stream)
-        for outcome in executor(run_job, jobs):
+        for outcome in executor(jobs, True):
             if outcome.chunk:
                 stream.write(outcome.chunk)
             _count(summary, outcome, reporter)
