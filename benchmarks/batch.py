@@ -11,7 +11,9 @@ N files when ../shared/corpus is present, for seed-sized documents. Then measure
 - the same work as a shell loop of ``policyparse extract`` (one process per file);
 - peak resident memory of a batch at N and at 4N files (it must not grow with N);
 - start-up: ``python -c pass``, ``policyparse --help``, ``policyparse extract`` on a
-  small notice (median of 15 runs each).
+  small notice (median of 15 runs each);
+- the same N files on a 2-worker Dask LocalCluster beside the local pool, when
+  dask.distributed is installed (``pip install 'policyparse[dask]'``).
 
 Every figure is printed with its ratio to a baseline taken in the same run.
 """
@@ -137,6 +139,14 @@ def batch(folder: Path, out: Path, jobs: int, *extra: str) -> tuple[float, float
     )
 
 
+def _has_dask() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def median_time(command: list[str], runs: int = 15) -> float:
     times = []
     for _ in range(runs):
@@ -179,6 +189,16 @@ def main() -> None:
         rows.append(
             ("  same, -j 2", f"{len(txt) / two:,.0f} files/s", f"{one / two:.2f} (scaling)")
         )
+        if _has_dask():
+            cluster, _ = batch(base / "txt", base / "outk", 2, "--executor", "dask")
+            rate = f"{len(txt) / cluster:,.0f} files/s"
+            rows.append(
+                (
+                    "  same, Dask LocalCluster of 2 workers",
+                    rate,
+                    f"{cluster / two:.2f}× the pool's time",
+                )
+            )
         if seeds:
             seed_two, _ = batch(base / "seeds", base / "out3", 2)
             rate = len(seeds) / seed_two

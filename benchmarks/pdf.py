@@ -30,8 +30,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
 
 def our_loader(data: bytes) -> int:
     from policyparse.loaders.pdf import load
+    from policyparse.settings import ParseOptions
 
-    return load(data, name="bench.pdf").pages or 0
+    return load(data, name="bench.pdf", options=ParseOptions()).pages or 0
 
 
 def our_parse(data: bytes) -> int:
