@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING
 
 from .docx_numfmt import format_number
 from .docx_package import W_VAL, w
+from .docx_package import val_attr as _val
+from .docx_package import val_int as _int
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -190,13 +192,3 @@ def _level(lvl: _Element) -> tuple[int, Level]:
         style=_val(lvl.find(w("pStyle"))),
     )
 
-
-def _val(element: _Element | None) -> str | None:
-    return element.get(W_VAL) if element is not None else None
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return int(text) if text is not None else None
-    except ValueError:
-        return None

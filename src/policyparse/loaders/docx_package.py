@@ -183,3 +183,15 @@ def _core_date(value: str) -> str | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
         return None
+
+
+def val_attr(element: _Element | None) -> str | None:
+    """The ``w:val`` of an optional element (most WordprocessingML properties)."""
+    return element.get(W_VAL) if element is not None else None
+
+
+def val_int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..text import LineHint
-from .docx_package import W_VAL, w
+from .docx_package import val_attr as _val
+from .docx_package import val_int as _int
+from .docx_package import w
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -116,13 +118,3 @@ def num_ref(ppr: _Element | None) -> NumRef | None:
 def outline_level(ppr: _Element | None) -> int | None:
     return _int(_val(ppr.find(w("outlineLvl")))) if ppr is not None else None
 
-
-def _val(element: _Element | None) -> str | None:
-    return element.get(W_VAL) if element is not None else None
-
-
-def _int(text: str | None) -> int | None:
-    try:
-        return int(text) if text is not None else None
-    except ValueError:
-        return None

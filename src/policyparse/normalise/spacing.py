@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..fold import is_cjk, is_cjk_punct
+
 # One blank between two non-blanks; which neighbours make it spurious is decided in Python,
 # which keeps the pattern small (its character classes would cost milliseconds to compile
 # on every start).
@@ -25,18 +27,7 @@ _DATE_END = re.compile(r"[0-9〇○零一二三四五六七八九十]日$")
 
 
 def _cjkish(ch: str) -> bool:
-    cp = ord(ch)
-    return (
-        0x3400 <= cp <= 0x4DBF
-        or 0x4E00 <= cp <= 0x9FFF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x3001 <= cp <= 0x303F
-        or 0xFF01 <= cp <= 0xFF0F
-        or 0xFF1A <= cp <= 0xFF20
-        or 0xFF3B <= cp <= 0xFF40
-        or 0xFF5B <= cp <= 0xFF65
-        or ch in "“”‘’—…·•"
-    )
+    return is_cjk(ch) or is_cjk_punct(ch)
 
 
 def _drop_if_spurious(m: re.Match[str]) -> str:
