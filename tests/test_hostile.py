@@ -173,3 +173,11 @@ def test_zip_bomb_limit_is_a_command_line_option(tmp_path: Path) -> None:
     assert refused.returncode == 1
     assert refused.stderr.startswith(f"policyparse: error: {path}: DOCX expands beyond 1 MB")
     assert cli("extract", str(path), "-f", "jsonl").returncode == 0, "the default limit is 200 MB"
+
+
+def test_amounts_per_provision_are_capped_with_a_warning() -> None:
+    text = "一、" + "补助10万元，" * 1500
+    record = parse_record(text.encode("utf-8"), format="txt", name="figures.txt")
+    assert len(record["provisions"][0]["amounts"]) == 1000
+    assert record["provisions"][0]["text"].count("10万元") == 1500, "the text keeps them all"
+    assert [w["code"] for w in record["warnings"]] == ["amounts-truncated"]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .tables.reader import RowData
 
 Record = dict[str, Any]
+MAX_AMOUNTS = 1000  # per provision: beyond, a document is no longer a policy text
 
 
 def provision_records(
@@ -87,7 +88,7 @@ def _text_fields(
             if deadline
             else None
         ),
-        "amounts": _amounts(text),
+        "amounts": _amounts(text, notes, first.start_line),
         "keywords": _keywords(text, responsibility, settings),
         "cells": None,
         "source_span": _span(first.start_line, node.paras[-1].end_line, first.page),
@@ -123,7 +124,7 @@ def _row_fields(
         "text": row.text,
         "responsibility": responsibility,
         "deadline": deadline,
-        "amounts": _amounts(row.text),
+        "amounts": _amounts(row.text, notes, row.line),
         "keywords": _keywords(row.text, responsibility, settings),
         "cells": row.cells(),
         "source_span": _span(row.line, row.end_line, row.page),
@@ -180,10 +181,21 @@ def _responsibility(clauses: list[Clause]) -> Record | None:
     return {"lead": lead, "support": support, "raw": "\n".join(c.raw for c in clauses)}
 
 
-def _amounts(text: str) -> list[Record]:
+def _amounts(text: str, notes: list[Note], line: int) -> list[Record]:
+    found = find_amounts(text)
+    if len(found) > MAX_AMOUNTS:
+        # A table of figures run into one paragraph, or hostile input: the text keeps them all.
+        notes.append(
+            Note(
+                "amounts-truncated",
+                f"{len(found):,} amounts in one provision; the first {MAX_AMOUNTS:,} are listed",
+                line,
+            )
+        )
+        found = found[:MAX_AMOUNTS]
     return [
         {"raw": a.raw, "value": a.value, "unit": a.unit, "kind": a.kind, "bound": a.bound}
-        for a in find_amounts(text)
+        for a in found
     ]
 
 
