@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -81,10 +81,10 @@ def extract(
 
     try:
         if output is None:
-            stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-            write_all(stream)
-            stream.flush()
-            stream.detach()
+            stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+            write_all(stdout)
+            stdout.flush()
+            stdout.detach()
         else:
             from .atomic import atomic_text_writer
 
@@ -110,7 +110,7 @@ class _Inputs:
     names: tuple[str, ...]
     input_format: str | None
     quiet: bool
-    options: dict[str, object] | None = None
+    options: Mapping[str, object] | None = None
     failures: int = 0
 
     def documents(self) -> Iterator[Record]:

@@ -45,13 +45,12 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _decode_lenient(data[len(bom) :], codec, name)
-    if declared:
-        codec = _normalise_label(declared)
-        if codec is not None:
-            try:
-                return Decoded(data.decode(codec), codec)
-            except UnicodeDecodeError:
-                pass  # a wrong label is common; fall through to detection
+    label = _normalise_label(declared) if declared else None
+    if label is not None:
+        try:
+            return Decoded(data.decode(label), label)
+        except UnicodeDecodeError:
+            pass  # a wrong label is common; fall through to detection
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -6,8 +6,9 @@ Kept apart from models.py so that parsing never imports pydantic (see pipeline.p
 from __future__ import annotations
 
 from enum import Enum
+from typing import Final
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 
 class Style(str, Enum):

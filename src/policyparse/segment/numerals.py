@@ -59,9 +59,9 @@ def cn_to_int(text: str) -> int | None:
     if number and len(text) > 1:
         before = text[-2]
         # Colloquial abbreviation: 三百五 = 350, 一万二 = 12000 (never 十一 = 10 + 1*1).
-        unit = _UNITS.get(before) or _BIG_UNITS.get(before)
-        if unit and unit >= 100:
-            number *= unit // 10
+        place = _UNITS.get(before) or _BIG_UNITS.get(before) or 0
+        if place >= 100:
+            number *= place // 10
     return total + section + number
 
 
