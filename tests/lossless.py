@@ -8,10 +8,11 @@ from collections import Counter
 from pathlib import Path
 
 from policyparse.encoding import decode
-from policyparse.models import Document, Style
+from policyparse.models import Document
 
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+", re.M)
+_MD_TABLE_RULE = re.compile(r"^\s{0,3}\|(?:\s*:?-+:?\s*\|)+\s*$", re.M)
 _MD_RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 
 
@@ -20,6 +21,11 @@ def source_body(path: Path) -> str:
     text = decode(path.read_bytes()).text
     if path.suffix == ".md":
         text = _MD_RULE.sub("", _MD_HEADING.sub("", _MD_COMMENT.sub("", text)))
+        text = _MD_TABLE_RULE.sub("", text)
+        text = "\n".join(
+            line.replace("|", " ") if line.lstrip().startswith("|") else line
+            for line in text.split("\n")
+        )
         text = text.replace("**", "")
     return text
 
@@ -36,7 +42,7 @@ def accounted(doc: Document) -> Counter[str]:
         parts.append(p.text)
         if p.responsibility is not None:
             parts.append(p.responsibility.raw)
-        if p.style is Style.ROW and p.deadline is not None:
+        if p.cells is not None and p.deadline is not None:
             parts.append(p.deadline.raw)  # a row's 完成时限 cell is its deadline, as written
     parts.extend(w.text for w in doc.warnings if w.text)
     return _chars("".join(parts))

@@ -54,7 +54,7 @@ def _accounted(record: dict) -> str:  # type: ignore[type-arg]
         parts += [p["label"], p["text"]]
         if p["responsibility"]:
             parts.append(p["responsibility"]["raw"])
-        if p["style"] == "row" and p["deadline"]:
+        if p["cells"] is not None and p["deadline"]:
             parts.append(p["deadline"]["raw"])
     parts += [w["text"] for w in record["warnings"] if w["text"]]
     return "".join(parts)

@@ -17,6 +17,8 @@ from .normalise import Para
 from .segment.segmenter import Node, segment
 from .text import Note
 
+_LISTED = re.compile(r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*(\d{1,2})[.．、]")
+_LIST_ITEM = re.compile(r"^[ \u3000]*(\d{1,2})[.．、]")
 _MARKER = re.compile(
     r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[0-9一二三四五六七八九十]{0,3}[ \u3000]*[:：]?[ \u3000]*$"
 )
@@ -32,7 +34,7 @@ class Structure:
 def read_structure(paras: list[Para]) -> Structure:
     structure = Structure()
     draft = structure.draft
-    for index, part in enumerate(_split_parts(paras)):
+    for index, part in enumerate(_split_parts(_join_attachment_lists(paras))):
         state = segment(part)
         if index == 0:
             read_front(state.front, draft)
@@ -50,6 +52,24 @@ def read_structure(paras: list[Para]) -> Structure:
         structure.notes.extend(state.notes)
     structure.notes.extend(draft.notes)
     return structure
+
+
+def _join_attachment_lists(paras: list[Para]) -> list[Para]:
+    """``附件：1．甲`` with ``2．乙`` on the next line is one list, not a provision 2."""
+    out: list[Para] = []
+    expected = 0
+    for para in paras:
+        item = _LIST_ITEM.match(para.text)
+        if expected and item and int(item.group(1)) == expected and len(para.text) <= 80:
+            head = out[-1]
+            out[-1] = Para(f"{head.text}\n{para.text.strip()}", head.start_line, para.end_line,
+                           head.page, head.hint, [*head.lines, *para.lines])  # fmt: skip
+            expected += 1
+            continue
+        first = _LISTED.match(para.text)
+        expected = int(first.group(1)) + 1 if first else 0
+        out.append(para)
+    return out
 
 
 def _split_parts(paras: list[Para]) -> list[list[Para]]:

@@ -41,7 +41,11 @@ _LEAD_FIRST = re.compile(
 )
 _CARRIES_ON = re.compile(r"下同|以下同|后同")
 _STANDING = re.compile(r"以下(?:措施|任务|各项)?均(?:需|由|要)?(.+?)(?:负责)?落实")
-_MARKED = re.compile(r"^(.*?)(牵头|配合|协同|协助|参与|负责落实|负责)(?:实施|落实)?$")
+# A unit list and what it does: 牵头/负责/负总责 lead; the others carry the work out.
+_MARKED = re.compile(
+    r"^(.*?)(牵头|负总责|配合|协同|协助|参与|负责落实|具体落实|组织实施|负责|落实|实施)(?:实施|落实)?$"
+)
+_LEADS = {"牵头", "负责", "负总责"}
 _UNIT_NOTE = re.compile(r"[(（](牵头|配合)[)）]")
 _SENTENCES = re.compile(r"[;；。]")
 _NOT_LISTED = re.compile(r"不再(?:一一)?列出")
@@ -152,7 +156,7 @@ def _read_marked(part: str, lead: list[str], support: list[str], plain: list[str
     marked = _MARKED.match(part)
     if marked and marked.group(1):
         units = split_units(marked.group(1))
-        (lead if marked.group(2) == "牵头" else support).extend(units)
+        (lead if marked.group(2) in _LEADS else support).extend(units)
     else:
         plain.extend(split_units(part))
 

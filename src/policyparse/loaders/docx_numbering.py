@@ -191,4 +191,3 @@ def _level(lvl: _Element) -> tuple[int, Level]:
         legal=legal is not None and legal.get(W_VAL) not in ("0", "false", "off"),
         style=_val(lvl.find(w("pStyle"))),
     )
-

@@ -117,4 +117,3 @@ def num_ref(ppr: _Element | None) -> NumRef | None:
 
 def outline_level(ppr: _Element | None) -> int | None:
     return _int(_val(ppr.find(w("outlineLvl")))) if ppr is not None else None
-

@@ -1,4 +1,5 @@
-"""A second reading, with pdfplumber, of pages whose glyphs PDFium cannot map to Unicode.
+"""A second reading, with pdfplumber, of pages whose glyphs PDFium cannot map to Unicode,
+or of which it dropped whole text objects (a lone glyph of a font without widths).
 
 PDFium and pdfminer (under pdfplumber) resolve a font without a usable ToUnicode map by
 different routes (embedded cmaps, CID collections, glyph names), so where one returns
@@ -20,6 +21,8 @@ REREAD_MIN = 5
 
 
 def needs_reread(page: Page) -> bool:
+    if page.lost:
+        return True
     return page.unmapped >= REREAD_MIN and page.unmapped > REREAD_SHARE * len(page.glyphs)
 
 
@@ -39,8 +42,11 @@ def reread_unmapped(data: bytes, pages: list[Page], fonts: FontTable) -> list[in
                 plumber_page = pdf.pages[page.number - 1]
                 glyphs, unmapped = _glyphs(plumber_page.chars, plumber_page.bbox, fonts)
                 plumber_page.close()
-                if unmapped < page.unmapped and glyphs:
-                    page.glyphs, page.unmapped = glyphs, unmapped
+                better = unmapped < page.unmapped or (
+                    page.lost and unmapped <= page.unmapped and len(glyphs) > len(page.glyphs)
+                )
+                if glyphs and better:
+                    page.glyphs, page.unmapped, page.lost = glyphs, unmapped, 0
                     replaced.append(page.number)
     except (PSException, PdfminerException):
         pass  # pdfminer cannot parse what PDFium could: PDFium's reading stands

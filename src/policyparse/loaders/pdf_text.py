@@ -73,6 +73,9 @@ class Page:
     rules: list[Segment]  # straight horizontal and vertical pieces of its paths
     unmapped: int  # glyphs PDFium gave no Unicode for
     turned: str = ""  # text left out because it does not run with the page (watermarks)
+    # Text objects PDFium read no character from at all: a lone glyph in a font without
+    # widths (a non-embedded CID font) vanishes that way. The page is read again.
+    lost: int = 0
 
 
 _LOAD_ERRORS = {
@@ -162,16 +165,34 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Pag
         if rotation in (90, 270):
             width, height = height, width
         textpage = page.get_textpage()
+        seen: set[int] = set()
         try:
             glyphs, unmapped, turned = _glyphs(
-                textpage, fonts, (left, bottom, right, top), rotation
+                textpage, fonts, (left, bottom, right, top), rotation, seen
             )
         finally:
             textpage.close()
         rules = paths.rules(page, (left, bottom, right, top), rotation)
+        lost = _lost_text_objects(page, seen)
     finally:
         page.close()
-    return Page(index + 1, width, height, glyphs, rules, unmapped, turned)
+    return Page(index + 1, width, height, glyphs, rules, unmapped, turned, lost)
+
+
+def _lost_text_objects(page: pdfium.PdfPage, seen: set[int]) -> int:
+    """Text objects of the page no character came from, set in a font the PDF does not
+    embed (empty text objects in embedded fonts are common and harmless: LibreOffice
+    writes one for a trailing space)."""
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    lost = 0
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = _object_at(raw, k)
+        if obj in seen or _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
+        font = _font_of(obj)
+        if font and not _is_embedded(font):
+            lost += 1
+    return lost
 
 
 # FPDFText_GetTextObject with a plain address as its result: comparing addresses is all
@@ -191,6 +212,9 @@ _loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID)
 _origin = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID)
 _font_of = _plain(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 _render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctypes.c_void_p)
+_object_at = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
+_object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
+_is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VOID)
 
 
 def _codes(raw: ctypes.c_void_p, count: int) -> list[int]:
@@ -210,6 +234,7 @@ def _glyphs(
     fonts: FontTable,
     box: tuple[float, float, float, float],
     rotation: int,
+    seen: set[int],
 ) -> tuple[list[Glyph], int, str]:
     raw = textpage.raw
     address_of_raw = ctypes.cast(raw, ctypes.c_void_p).value
@@ -233,10 +258,13 @@ def _glyphs(
         elif code < 0x20 or code in _INVISIBLE:
             if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
                 unmapped += 1  # a control character is a glyph without a Unicode mapping
+            seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
             continue
         address = _text_object_at(address_of_raw, k)
         if address != current:
             current = address
+            if address:
+                seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
             size = pdfium_c.FPDFText_GetFontSize(raw, k)
             angle = pdfium_c.FPDFText_GetCharAngle(raw, k)

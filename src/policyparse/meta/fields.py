@@ -45,12 +45,13 @@ _FIELD = re.compile(
 )
 _LETTERHEAD = re.compile(r"^(.{2,40}?)(?:文件|文电|公报|简报|便函)?$")
 _RECORD_LINE = re.compile(
-    r"^(?:抄送|印发|主送|联系人|联系电话|签发人|附件)[ \u3000]*[:：]"
+    r"^[(（]?(?:抄送|印发|主送|联系人|联系电话|联系方式|签发人|附件)[ \u3000]*[:：]"
     r"|^.{2,40}?[ \u3000]*[0-9〇○零一二三四五六七八九]{4}年.{1,3}月.{1,3}日[ \u3000]*印发$"
 )
 _NOTES = re.compile(
     r"^[(（]此件.{1,12}[)）]$|^[(（](?:此件)?(?:公开发布|主动公开|不予公开|依申请公开)[)）]$"
 )
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])[.．、)）]\s*")
 _ATTACHMENT = re.compile(
     r"^附[ \u3000]*件[ \u3000]*(?P<n>\d{0,2})[ \u3000]*[:：]?[ \u3000]*(?P<name>.*)$"
 )
@@ -143,8 +144,22 @@ def is_record_line(text: str) -> bool:
 
 
 def attachment_in(text: str) -> tuple[str, str] | None:
-    """``附件：1.XX方案`` → ("1", "1.XX方案"); ``附件`` alone → ("", "")."""
+    """``附件：XX方案`` → ("", "XX方案"); ``附件`` alone → ("", ""); ``附件2`` → ("2", "")."""
     m = _ATTACHMENT.match(text.strip())
     if m is None:
         return None
     return m.group("n"), m.group("name").strip()
+
+
+def attachment_names(text: str) -> list[str]:
+    """The names an 附件 line lists, one per numbered item, numbers dropped.
+
+    >>> attachment_names("附件：1．甲方案\n2．乙清单")
+    ['甲方案', '乙清单']
+    """
+    found = attachment_in(text.split("\n", 1)[0])
+    if found is None:
+        return []
+    items = [found[1], *text.split("\n")[1:]]
+    names = [_ITEM_NUMBER.sub("", item.strip(" \u3000")) for item in items]
+    return [name for name in names if name]

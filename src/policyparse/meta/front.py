@@ -69,7 +69,7 @@ def read_attachment_front(paras: list[Para], draft: MetaDraft) -> None:
         text = para.text
         if index == 0 and fields.attachment_in(text) is not None:
             draft.lines.append(text)
-        elif not titled and fields.looks_like_title(text):
+        elif not titled and (fields.looks_like_title(text) or _short_heading(text)):
             titled = True
             title = _clean_title(text)
             if draft.title is None:
@@ -79,6 +79,12 @@ def read_attachment_front(paras: list[Para], draft: MetaDraft) -> None:
             draft.lines.append(text)
         elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
             draft.preamble.append(text)
+
+
+def _short_heading(text: str) -> bool:
+    """An attachment's title need not end with a 文种 (…重点任务推进表): any short line
+    right after the marker, without sentence punctuation, is it."""
+    return len(text) <= 60 and not any(stop in text for stop in "。；;：:！？")
 
 
 def read_back(paras: list[Para], draft: MetaDraft) -> int:
@@ -192,10 +198,10 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
             _read_adoption(event, draft)
         draft.lines.append(text)
         return True
-    attachment = fields.attachment_in(text)
-    if attachment is not None:
-        if attachment[1]:
-            draft.attachments.append(attachment[1])
+    if fields.attachment_in(text) is not None:
+        draft.attachments.extend(
+            n for n in fields.attachment_names(text) if n not in draft.attachments
+        )
         draft.lines.append(text)
         return True
     if fields.is_record_line(text):

@@ -42,7 +42,7 @@ def _drop_if_spurious(m: re.Match[str]) -> str:
     return m.group(0)
 
 
-_LAW_LABEL = re.compile(r"^[ \t\u3000]*第[^ \t\u3000]{1,12}?[编章节条][ \t\u3000]+")
+_LAW_LABEL = re.compile(r"^[ \t\u3000]*第[^ \t\u3000]{1,12}?(?:[编章节条篇]|部分)[ \t\u3000]+")
 
 
 def remove_spurious_spaces(line: str) -> str:

@@ -25,7 +25,7 @@ _WS = " \t\u3000"
 
 # Order matters only where forms overlap; each group name is the style it yields.
 _RULES: tuple[tuple[Style, str], ...] = (
-    (Style.PART, rf"第(?P<part>{_CN_LONG})编"),
+    (Style.PART, rf"第(?P<part>{_CN_LONG})(?:编|部分|篇)"),
     (Style.CHAPTER, rf"第(?P<chapter>{_CN_LONG})章"),
     (Style.SECTION, rf"第(?P<section>{_CN_LONG})节"),
     (Style.ARTICLE, rf"第(?P<article>{_CN_LONG})条"),
@@ -105,6 +105,8 @@ def match_label(folded: str) -> LabelMatch | None:
     end = m.end()
     tight = False
     nxt = folded[end : end + 1]
+    if style is Style.PART and folded[end - 1] != "编" and not folded[end:].strip(_WS):
+        return None  # a bare 第一部分 is a list's marker; a part of a plan has a title
     if style in _WORD_STYLES:
         if nxt in _CITING_NEXT:
             return None

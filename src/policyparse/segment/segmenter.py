@@ -31,8 +31,9 @@ from .rules import RANK, LabelMatch, label_at_start, match_label
 
 MAX_GAP = 3
 _WORD_STYLES = {Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE}
+_SHOW_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])")
 _LEADER = re.compile(r"[.·…\-_ ]*[0-9]*$")
-_CHAPTER_WORD = re.compile(r"第[零〇一二三四五六七八九十百0-9]{1,6}[编章]")
+_CHAPTER_WORD = re.compile(r"第[零〇一二三四五六七八九十百0-9]{1,6}(?:[编章篇]|部分)")
 _CONTENTS_TITLE = re.compile(r"^[ \u3000]*目[ \u3000]*录[ \u3000]*$")
 
 
@@ -292,6 +293,13 @@ def _judge(
     return None
 
 
+def _heading_body(style: Style, body: str) -> str:
+    """Chapter titles are spaced out for show (第一章　总　　则): the words are 总则."""
+    if style in (Style.PART, Style.CHAPTER, Style.SECTION):
+        return _SHOW_SPACES.sub("", body)
+    return body
+
+
 def _spaced_word_label(m: LabelMatch) -> bool:
     return m.style in _WORD_STYLES and not m.tight
 
@@ -329,7 +337,7 @@ def _open(state: SegmentState, m: LabelMatch, decision: _Decision, para: Para) -
         style=m.style,
         ordinal=m.ordinal,
         label=label,
-        body=para.text[m.body :],
+        body=_heading_body(m.style, para.text[m.body :]),
         parent=parent,
         depth=(parent.depth + 1) if parent else 1,
         paras=[para],
