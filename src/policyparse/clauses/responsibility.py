@@ -46,8 +46,15 @@ _MARKED = re.compile(
     r"^(.*?)(牵头|负总责|配合|协同|协助|参与|负责落实|具体落实|组织实施|负责|落实|实施)(?:实施|落实)?$"
 )
 _LEADS = {"牵头", "负责", "负总责"}
+# The last sentence of a paragraph, naming who is responsible and nothing else.
+_WHO_SENTENCE = re.compile(
+    r"(?:^|(?<=[。；;]))[ \u3000]*(?P<clause>(?:由|请)?(?P<units>[^。；;，,：:（）()]{2,120}?)"
+    r"(?:按(?:照)?职责分工|按职责|分别|共同)?(?:牵头)?负责(?:落实|实施|组织实施)?[。.]?)[ \u3000]*$"
+)
 _UNIT_NOTE = re.compile(r"[(（](牵头|配合)[)）]")
 _SENTENCES = re.compile(r"[;；。]")
+_NOT_A_LIST = re.compile(r"[由对的将]")
+_WHO_PREFIX = re.compile(r"^[ \u3000]*[由请]")
 _NOT_LISTED = re.compile(r"不再(?:一一)?列出")
 
 
@@ -71,7 +78,8 @@ class Clause:
 def find_clauses(paragraph: str) -> list[tuple[int, int]]:
     """Spans of responsibility clauses in ``paragraph`` (as written), in order."""
     if not _ROLE_ANYWHERE.search(paragraph) and paragraph.rstrip(" 。.;；")[-1:] not in ")）":
-        return []  # the common case, decided without folding the paragraph
+        sentence = _final_sentence_clause(paragraph) if "负责" in paragraph else None
+        return [sentence] if sentence else []  # decided without folding the paragraph
     folded = fold(paragraph)
     if _ROLE_PARA.match(folded):
         return [(len(folded) - len(folded.lstrip()), len(folded.rstrip()))]
@@ -83,6 +91,18 @@ def find_clauses(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _final_sentence_clause(paragraph: str) -> tuple[int, int] | None:
+    """A last sentence that only says who: ``由市商务局负责。``, ``市财政局、市税务局按职责
+    分工负责。`` — cut out like a bracketed clause when every name in it is a unit."""
+    m = _WHO_SENTENCE.search(paragraph)
+    if m is None or m.start("clause") == 0 or _NOT_A_LIST.search(m.group("units")):
+        return None  # the whole paragraph is the sentence, or its subject is no unit list
+    units = split_units(m.group("units"))
+    if not units or not all(looks_like_unit(u) for u in units):
+        return None
+    return m.start("clause"), m.end("clause")
+
+
 def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]]:
     """(lead, support) of one clause; updates ``context`` with any standing rule it states.
 
@@ -90,6 +110,10 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
     (['省财政厅'], ['各成员单位'])
     """
     inner = raw.strip()
+    who = _WHO_SENTENCE.fullmatch(inner)
+    if who is not None and inner[:1] not in "(（":
+        lead = split_units(who.group("units"))  # 由X负责。: X is responsible
+        return lead, [u for u in context.standing_support if u not in lead]
     if inner[:1] in "(（" and inner[-1:] in ")）":
         inner = inner[1:-1]
     lead: list[str] = []
@@ -155,7 +179,7 @@ def _read_marked(part: str, lead: list[str], support: list[str], plain: list[str
         return
     marked = _MARKED.match(part)
     if marked and marked.group(1):
-        units = split_units(marked.group(1))
+        units = split_units(_WHO_PREFIX.sub("", marked.group(1)))
         (lead if marked.group(2) in _LEADS else support).extend(units)
     else:
         plain.extend(split_units(part))
