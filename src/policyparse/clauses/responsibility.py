@@ -47,13 +47,15 @@ _MARKED = re.compile(
 )
 _LEADS = {"牵头", "负责", "负总责"}
 # The last sentence of a paragraph, naming who is responsible and nothing else.
-_WHO_SENTENCE = re.compile(
-    r"(?:^|(?<=[。；;]))[ \u3000]*(?P<clause>(?:由|请)?(?P<units>[^。；;，,：:（）()]{2,120}?)"
-    r"(?:按(?:照)?职责分工|按职责|分别|共同)?(?:牵头)?负责(?:落实|实施|组织实施)?[。.]?)[ \u3000]*$"
+# How such a sentence ends; what stands before it must be nothing but units.
+_WHO_TAIL = re.compile(
+    r"(?:按(?:照)?职责分工|按职责|分别|共同)?(?:牵头)?负责(?:落实|实施|组织实施)?[。.]?$"
 )
+_WHO_MAX = 120
 _UNIT_NOTE = re.compile(r"[(（](牵头|配合)[)）]")
 _SENTENCES = re.compile(r"[;；。]")
 _NOT_A_LIST = re.compile(r"[由对的将]")
+_SENTENCE_MARKS = re.compile(r"[。；;，,：:（）()]")
 _WHO_PREFIX = re.compile(r"^[ \u3000]*[由请]")
 _NOT_LISTED = re.compile(r"不再(?:一一)?列出")
 
@@ -94,13 +96,24 @@ def find_clauses(paragraph: str) -> list[tuple[int, int]]:
 def _final_sentence_clause(paragraph: str) -> tuple[int, int] | None:
     """A last sentence that only says who: ``由市商务局负责。``, ``市财政局、市税务局按职责
     分工负责。`` — cut out like a bracketed clause when every name in it is a unit."""
-    m = _WHO_SENTENCE.search(paragraph)
-    if m is None or m.start("clause") == 0 or _NOT_A_LIST.search(m.group("units")):
-        return None  # the whole paragraph is the sentence, or its subject is no unit list
-    units = split_units(m.group("units"))
+    end = len(paragraph.rstrip(" \u3000"))
+    stop = max(paragraph.rfind(mark, 0, end - 1) for mark in "。；;")
+    if stop < 0:
+        return None  # the whole paragraph would be the sentence: a statement, not a clause
+    start = stop + 1
+    while start < end and paragraph[start] in " \u3000":
+        start += 1
+    sentence = paragraph[start:end]
+    tail = _WHO_TAIL.search(sentence) if len(sentence) <= _WHO_MAX else None
+    if tail is None:
+        return None
+    named = _WHO_PREFIX.sub("", sentence[: tail.start()])
+    if len(named) < 2 or _NOT_A_LIST.search(named) or _SENTENCE_MARKS.search(named):
+        return None
+    units = split_units(named)
     if not units or not all(looks_like_unit(u) for u in units):
         return None
-    return m.start("clause"), m.end("clause")
+    return start, end
 
 
 def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]]:
@@ -110,9 +123,10 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
     (['省财政厅'], ['各成员单位'])
     """
     inner = raw.strip()
-    who = _WHO_SENTENCE.fullmatch(inner)
-    if who is not None and inner[:1] not in "(（":
-        lead = split_units(who.group("units"))  # 由X负责。: X is responsible
+    sentence_form = inner[:1] not in "(（" and not _ROLE_PREFIX.match(fold(inner))
+    who = _WHO_TAIL.search(inner) if sentence_form else None
+    if who is not None:
+        lead = split_units(_WHO_PREFIX.sub("", inner[: who.start()]))  # 由X负责。
         return lead, [u for u in context.standing_support if u not in lead]
     if inner[:1] in "(（" and inner[-1:] in ")）":
         inner = inner[1:-1]
