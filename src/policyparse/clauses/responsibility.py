@@ -126,8 +126,8 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
     sentence_form = inner[:1] not in "(（" and not _ROLE_PREFIX.match(fold(inner))
     who = _WHO_TAIL.search(inner) if sentence_form else None
     if who is not None:
-        lead = split_units(_WHO_PREFIX.sub("", inner[: who.start()]))  # 由X负责。
-        return lead, [u for u in context.standing_support if u not in lead]
+        named = split_units(_WHO_PREFIX.sub("", inner[: who.start()]))  # 由X负责。
+        return named, [u for u in context.standing_support if u not in named]
     if inner[:1] in "(（" and inner[-1:] in ")）":
         inner = inner[1:-1]
     lead: list[str] = []
