@@ -63,7 +63,7 @@ def extract(
     """Parse documents and print their records (json, jsonl or csv)."""
     if output is not None:
         _check_output(output, inputs, force)
-    settings = {"keywords": keywords, "max_unzipped_bytes": zip_limit * 1024 * 1024}
+    settings = _settings(keywords, zip_limit)
     run = _Inputs(inputs, input_format, quiet, settings)
     documents = run.documents()
     first = next(documents, None)
@@ -236,7 +236,7 @@ def batch(
         _fail(str(error))
         sys.exit(2)
     total = sum(1 for _ in iter_files(root, pattern=pattern))  # a cheap first walk, for the ETA
-    settings = {"keywords": keywords, "max_unzipped_bytes": zip_limit * 1024 * 1024}
+    settings = _settings(keywords, zip_limit)
     todo = plan(
         root,
         iter_files(root, pattern=pattern),
@@ -261,6 +261,11 @@ def batch(
     if not quiet:
         print_summary(summary, outdir)
     sys.exit(1 if summary.failures else 0)
+
+
+def _settings(keywords: bool, zip_limit_mb: int) -> dict[str, object]:
+    """The parse options the command-line flags set (see settings.ParseOptions)."""
+    return {"keywords": keywords, "max_unzipped_bytes": zip_limit_mb * 1024 * 1024}
 
 
 def _executor(name: str, scheduler: str | None, workers: int) -> Executor:

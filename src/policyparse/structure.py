@@ -62,8 +62,13 @@ def _join_attachment_lists(paras: list[Para]) -> list[Para]:
         item = _LIST_ITEM.match(para.text)
         if expected and item and int(item.group(1)) == expected and len(para.text) <= 80:
             head = out[-1]
-            out[-1] = Para(f"{head.text}\n{para.text.strip()}", head.start_line, para.end_line,
-                           head.page, head.hint, [*head.lines, *para.lines])  # fmt: skip
+            out[-1] = Para(
+                f"{head.text}\n{para.text.strip()}",
+                head.start_line,
+                para.end_line,
+                head.page,
+                head.hint,
+            )
             expected += 1
             continue
         first = _LISTED.match(para.text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-OUTPUT_EXTENSIONS = {"json": ".json", "jsonl": ".jsonl", "csv": ".csv"}
+from ..writers import EXTENSIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ def target_for(source: Path, root: Path, outdir: Path, output_format: str) -> Pa
     """``root/a/b.txt`` → ``outdir/a/b.txt.json``: the tree mirrored, the input's own
     extension kept so that ``b.txt`` and ``b.docx`` never share an output."""
     relative = source.relative_to(root)
-    return outdir / relative.parent / (relative.name + OUTPUT_EXTENSIONS[output_format])
+    return outdir / relative.parent / (relative.name + EXTENSIONS[output_format])
 
 
 def is_fresh(source: str, target: str) -> bool:

@@ -7,7 +7,7 @@ The text keeps its original width (（一） stays （一）); matching folds it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..text import LineHint, Note, SourceLine, Table, Text
 from .furniture import Drop, classify_junk, strip_bullet, strip_tags
@@ -24,7 +24,6 @@ class Para:
     end_line: int
     page: int | None = None
     hint: LineHint | None = None
-    lines: list[int] = field(default_factory=list)
     table: Table | None = None  # a table in its place; the segmenter reads it
 
 
@@ -42,7 +41,7 @@ def normalise(text: Text) -> Normalised:
     for line in _in_body_order(text):
         if isinstance(line, Table):
             open_para = None
-            paras.append(Para("", line.line, line.line, line.page, LineHint.CELL, table=line))
+            paras.append(Para("", line.line, line.line, line.page, LineHint.CELL, line))
             continue
         cleaned = cleaner.clean(line)
         if cleaned is None:  # junk: it neither ends nor continues a paragraph
@@ -58,10 +57,9 @@ def normalise(text: Text) -> Normalised:
         ):
             open_para.text = join(open_para.text, cleaned)
             open_para.end_line = line.last or line.number
-            open_para.lines.append(line.number)
             continue
         end = line.last or line.number
-        open_para = Para(cleaned, line.number, end, line.page, line.hint, [line.number])
+        open_para = Para(cleaned, line.number, end, line.page, line.hint)
         paras.append(open_para)
     cleaner.finish()
     return Normalised(paras, notes)

@@ -15,8 +15,6 @@ _DIGITS = {
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 
-CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS) + "".join(_BIG_UNITS)
-
 
 def cn_to_int(text: str) -> int | None:
     """The value of a Chinese numeral, or None if ``text`` is not one.

@@ -69,11 +69,6 @@ class SegmentState:
     roots: list[Node] = field(default_factory=list)  # top-level provisions
     trailing: list[Para] = field(default_factory=list)  # text after provisions, none open
 
-    def reset(self) -> None:
-        """A new document starts (an attachment after a notice): counts start again."""
-        self.stack.clear()
-        self.last_ordinal.clear()
-
 
 @dataclass(frozen=True, slots=True)
 class _Decision:
@@ -174,7 +169,7 @@ def _feed_table(state: SegmentState, para: Para) -> None:
     outside = list(state.stack)
     for item in items:
         if item.row is None:
-            feed(state, Para(item.text, item.line, item.line, item.page, item.hint, [item.line]))
+            feed(state, Para(item.text, item.line, item.line, item.page, item.hint))
         else:
             _open_row(state, item.row, Para(item.text, item.row.line, item.row.end_line, item.page))
     # The table's sections and tasks end with it; what follows belongs where the table sat.

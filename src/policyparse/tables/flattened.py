@@ -29,7 +29,6 @@ class _Block:
     cells: list[TableCell]
     untabbed_only: bool  # a fragment without any tab line: spilled text
     first_line: int
-    line_texts: list[str]
 
 
 def extract_tables(lines: list[SourceLine]) -> tuple[list[SourceLine], list[Table], list[Note]]:
@@ -88,7 +87,7 @@ def _read_block(lines: list[SourceLine], start: int) -> tuple[_Block, int]:
             cells[-1] = TableCell(joined, previous.line, previous.page)
         index += 1
     untabbed = not any(t.startswith("\t") for t in texts)
-    return _Block(cells, untabbed, lines[start].number, texts), index
+    return _Block(cells, untabbed, lines[start].number), index
 
 
 def _continues_table(lines: list[SourceLine], index: int) -> bool:
