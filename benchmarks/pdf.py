@@ -76,8 +76,8 @@ READERS: list[tuple[str, Callable[[bytes], int]]] = [
 
 def has_tables(data: bytes) -> bool:
     """Whether any page draws table rules (the loader then also runs the table finder)."""
-    from policyparse.loaders.pdf_tables import has_rules
-    from policyparse.loaders.pdf_text import FontTable, open_document, read_page
+    from policyparse.loaders.pdf.tables import has_rules
+    from policyparse.loaders.pdf.text import FontTable, open_document, read_page
 
     document = open_document(data)
     try:

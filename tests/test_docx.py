@@ -19,7 +19,7 @@ import pytest
 from policyparse import parse
 from policyparse.errors import LoadError
 from policyparse.loaders.docx import load
-from policyparse.loaders.docx_numfmt import format_number
+from policyparse.loaders.docx.numfmt import format_number
 from policyparse.settings import ParseOptions
 from policyparse.text import LineHint, TableCell, Text
 

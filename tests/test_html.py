@@ -17,9 +17,9 @@ import pytest
 from policyparse import parse
 from policyparse.errors import LoadError, PolicyParseError
 from policyparse.loaders.html import load
-from policyparse.loaders.html_meta import read_fields
-from policyparse.loaders.html_render import collapse
-from policyparse.loaders.html_source import declared_charset
+from policyparse.loaders.html.meta import read_fields
+from policyparse.loaders.html.render import collapse
+from policyparse.loaders.html.source import declared_charset
 from policyparse.settings import ParseOptions
 from policyparse.text import InputFormat, LineHint, Note, Text
 

@@ -25,8 +25,8 @@ from reportlab.pdfgen import canvas
 from policyparse import parse
 from policyparse.errors import LoadError
 from policyparse.loaders.pdf import NO_TEXT, load
-from policyparse.loaders.pdf_lines import space_between
-from policyparse.loaders.pdf_text import FontTable, Glyph
+from policyparse.loaders.pdf.lines import space_between
+from policyparse.loaders.pdf.text import FontTable, Glyph
 from policyparse.settings import ParseOptions
 from policyparse.text import LineHint, Table, Text
 
@@ -431,7 +431,7 @@ def test_unmapped_glyphs_make_an_unreliable_text_note() -> None:
 
 
 def test_pdfplumber_reading_counts_cid_glyphs_as_unmapped() -> None:
-    from policyparse.loaders.pdf_fallback import _glyphs
+    from policyparse.loaders.pdf.fallback import _glyphs
 
     chars = [
         {"text": t, "x0": x, "x1": x + 12, "top": 90.0, "bottom": 102.0, "size": 12.0}

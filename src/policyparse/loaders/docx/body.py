@@ -22,15 +22,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..text import LineHint, SourceLine, Table, TableCell
-from .docx_package import W_VAL, w
-from .docx_styles import num_ref, outline_level
+from ...text import LineHint, SourceLine, Table, TableCell
+from .package import W_VAL, w
+from .styles import num_ref, outline_level
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-    from .docx_numbering import ListCounters
-    from .docx_styles import Styles
+    from .numbering import ListCounters
+    from .styles import Styles
 
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _MATH = "http://schemas.openxmlformats.org/officeDocument/2006/math"

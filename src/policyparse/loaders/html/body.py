@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .html_chrome import Tally, classify
-from .html_dom import (
+from .chrome import Tally, classify
+from .dom import (
     BLOCK_TAGS,
     OPAQUE_TAGS,
     cjk_count,
@@ -37,7 +37,7 @@ from .html_dom import (
     text_of,
     visible_chars,
 )
-from .html_title import title_before, title_inside, title_like_before
+from .title import title_before, title_inside, title_like_before
 
 if TYPE_CHECKING:
     from lxml import etree

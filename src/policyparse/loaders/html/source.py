@@ -27,10 +27,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..encoding import decode
-from ..errors import DecodeError, LoadError
-from ..text import Note
-from .text import replacement_note
+from ...encoding import decode
+from ...errors import DecodeError, LoadError
+from ...text import Note
+from ..text import replacement_note
 
 if TYPE_CHECKING:
     from lxml import etree

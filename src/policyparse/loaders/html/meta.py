@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..meta.dates import find_date
-from .html_dom import tag_of, text_of
-from .html_render import lines_of
+from ...meta.dates import find_date
+from .dom import tag_of, text_of
+from .render import lines_of
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -25,15 +25,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..errors import LoadError
-from ..settings import ParseOptions
-from ..text import InputFormat, Note, SourceLine, Table, Text
-from .pdf_continue import join, same_columns
-from .pdf_fallback import reread_unmapped
-from .pdf_layout import Measures, find_furniture, paragraphs
-from .pdf_lines import Line, build_lines
-from .pdf_tables import Filled, Grid, fill, find_grids, has_rules, inside
-from .pdf_text import Page, read_pages
+from ...errors import LoadError
+from ...settings import ParseOptions
+from ...text import InputFormat, Note, SourceLine, Table, Text
+from .crossing import join, same_columns
+from .fallback import reread_unmapped
+from .layout import Measures, find_furniture, paragraphs
+from .lines import Line, build_lines
+from .tables import Filled, Grid, fill, find_grids, has_rules, inside
+from .text import Page, read_pages
 
 NO_TEXT = "no text layer (scanned PDF?); OCR is not supported"
 UNRELIABLE_SHARE = 0.01  # unmapped glyphs above this share of all glyphs: a note

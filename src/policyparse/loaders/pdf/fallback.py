@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .pdf_text import FontTable, Glyph, Page
+from .text import FontTable, Glyph, Page
 
 REREAD_SHARE = 0.1
 REREAD_MIN = 5

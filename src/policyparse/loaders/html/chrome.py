@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .html_dom import names_of, tag_of, text_of, visible_chars
+from .dom import names_of, tag_of, text_of, visible_chars
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -17,8 +17,8 @@ starts with a table of the same columns, the second continues the first:
 
 from __future__ import annotations
 
-from ..text import Table, TableCell
-from .pdf_layout import wrap_joint
+from ...text import Table, TableCell
+from .layout import wrap_joint
 
 COLUMN_SLACK = 2.0  # points between the left edges of two columns taken as the same
 _SENTENCE_END = ("。", "！", "？", "；", ".", "!", "?", ";")

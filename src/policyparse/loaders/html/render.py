@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..text import LineHint, SourceLine, Table, TableCell
-from .html_dom import BLOCK_TAGS, OPAQUE_TAGS, tag_of
+from ...text import LineHint, SourceLine, Table, TableCell
+from .dom import BLOCK_TAGS, OPAQUE_TAGS, tag_of
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -28,9 +28,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ..errors import LoadError
-from . import pdf_paths as paths
-from .pdf_paths import Segment, display
+from ...errors import LoadError
+from . import paths
+from .paths import Segment, display
 
 # 黑体/楷体 faces by PostScript or family name: SimHei, STHeiti, Microsoft YaHei, FZHTK and
 # FZDHTK (方正黑体, 大黑), KaiTi, STKaiti, FZKTK (方正楷体) — not HeiseiMin, a Japanese Song.

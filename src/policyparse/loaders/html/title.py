@@ -15,10 +15,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..meta.fields import looks_like_title
-from .html_chrome import classify
-from .html_dom import BLOCK_TAGS, cjk_count, is_inside, names_of, tag_of, text_of, visible_chars
-from .html_render import collapse
+from ...meta.fields import looks_like_title
+from .chrome import classify
+from .dom import BLOCK_TAGS, cjk_count, is_inside, names_of, tag_of, text_of, visible_chars
+from .render import collapse
 
 if TYPE_CHECKING:
     from lxml import etree

@@ -20,20 +20,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..errors import LoadError
-from ..meta.fields import looks_like_title
-from ..text import InputFormat, Note, Text
-from .html_body import clean, find_page
-from .html_chrome import Tally
-from .html_dom import drop, tag_of, text_of
-from .html_meta import find_meta
-from .html_render import collapse, render
-from .html_source import read
+from ...errors import LoadError
+from ...meta.fields import looks_like_title
+from ...text import InputFormat, Note, Text
+from .body import clean, find_page
+from .chrome import Tally
+from .dom import drop, tag_of, text_of
+from .meta import find_meta
+from .render import collapse, render
+from .source import read
 
 if TYPE_CHECKING:
     from lxml import etree
 
-    from ..settings import ParseOptions
+    from ...settings import ParseOptions
 
 # Where a <title> adds the site's name: 标题_政策文件_某某网, 标题 | 某某网, 标题 - 某某网.
 _TITLE_SUFFIX = re.compile(r"[_|｜]|\s[-—]\s")

@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .pdf_text import SPACE, Glyph
+from .text import SPACE, Glyph
 
 SAME_LINE = 0.5  # em: baselines closer than this are one line
 DUPLICATE = 0.25  # em: a repeated glyph closer than this is a simulated-bold copy

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..text import LineHint
-from .docx_package import val_attr as _val
-from .docx_package import val_int as _int
-from .docx_package import w
+from ...text import LineHint
+from .package import val_attr as _val
+from .package import val_int as _int
+from .package import w
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

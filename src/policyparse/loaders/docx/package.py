@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ..errors import LoadError
+from ...errors import LoadError
 
 if TYPE_CHECKING:
     from lxml.etree import _Element

@@ -27,11 +27,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..text import Table, TableCell
-from .pdf_layout import Box, cell_text
-from .pdf_lines import build_lines
-from .pdf_paths import Segment, counts
-from .pdf_text import Glyph, Page
+from ...text import Table, TableCell
+from .layout import Box, cell_text
+from .lines import build_lines
+from .paths import Segment, counts
+from .text import Glyph, Page
 
 _SLACK = 1.0  # points: a glyph on a rule still belongs to the cell it sits in
 

@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .docx_numfmt import format_number
-from .docx_package import W_VAL, w
-from .docx_package import val_attr as _val
-from .docx_package import val_int as _int
+from .numfmt import format_number
+from .package import W_VAL, w
+from .package import val_attr as _val
+from .package import val_int as _int
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -36,11 +36,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..normalise.furniture import PAGE_NUMBER, classify_junk
-from ..segment.rules import starts_with_label
-from ..text import LineHint
-from .pdf_lines import Line, is_cjk
-from .pdf_text import Font
+from ...normalise.furniture import PAGE_NUMBER, classify_junk
+from ...segment.rules import starts_with_label
+from ...text import LineHint
+from .lines import Line, is_cjk
+from .text import Font
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in display points
 

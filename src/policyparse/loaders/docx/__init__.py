@@ -11,13 +11,13 @@ lxml is imported here and only here (through the helpers): reading a .txt never 
 
 from __future__ import annotations
 
-from ..errors import LoadError
-from ..settings import ParseOptions
-from ..text import InputFormat, Text
-from .docx_body import BodyReader
-from .docx_numbering import Definitions, ListCounters
-from .docx_package import Package, core_properties, open_main, w
-from .docx_styles import Styles
+from ...errors import LoadError
+from ...settings import ParseOptions
+from ...text import InputFormat, Text
+from .body import BodyReader
+from .numbering import Definitions, ListCounters
+from .package import Package, core_properties, open_main, w
+from .styles import Styles
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
