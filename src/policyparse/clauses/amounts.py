@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..segment.numerals import cn_to_int
+from ..lexicon.numerals import cn_to_int
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..segment.numerals import cn_to_int
+from ..lexicon.numerals import cn_to_int
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})[ \u3000]*年"
 _MONTH = r"(?:[ \u3000]*(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \u3000]*月)"

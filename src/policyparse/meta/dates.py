@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..segment.numerals import cn_to_int
+from ..lexicon.numerals import cn_to_int
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _YMD = re.compile(

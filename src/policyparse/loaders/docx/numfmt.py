@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...segment.numerals import int_to_cn
+from ...lexicon.numerals import int_to_cn
 
 _DIGIT_ZERO_CIRCLE = "○一二三四五六七八九"
 _DIGIT_IDEOGRAPH = "〇一二三四五六七八九"
