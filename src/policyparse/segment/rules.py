@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..fold import fold
-from ..vocabulary import Style
 from ..lexicon.numerals import cn_to_int, int_to_cn
+from ..vocabulary import Style
 
 _CN = "[一二三四五六七八九十百零〇两]{1,5}"
 _CN_LONG = "[零〇一二三四五六七八九十百千两0-9]{1,10}"
