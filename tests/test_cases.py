@@ -7,7 +7,7 @@ import pytest
 from policyparse import parse
 from policyparse.clauses.responsibility import ClauseContext, parse_in
 from policyparse.fold import fold
-from policyparse.segment.rules import match_label
+from policyparse.lexicon.labels import match_label
 
 from .casefile import Case, read_cases
 from .conftest import FIXTURES

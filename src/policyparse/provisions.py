@@ -16,7 +16,7 @@ from .clauses.deadline import find_deadline
 from .clauses.responsibility import Clause, ClauseContext, parse_clause, parse_in
 from .clauses.units import split_cell_units
 from .segment.headings import find_heading
-from .segment.segmenter import Node
+from .segment.segmenter import Node, path_step
 from .settings import ParseOptions
 from .text import Note
 
@@ -38,7 +38,7 @@ def provision_records(
     out: list[Record] = []
     for node in nodes:
         parent = node.parent
-        path = [*paths[id(parent)], node.ordinal] if parent is not None else [node.ordinal]
+        path = [*(paths[id(parent)] if parent is not None else []), *path_step(node)]
         chain = [*labels[id(parent)], node.label] if parent is not None else [node.label]
         base = ".".join(str(n) for n in path)
         seen[base] += 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..fold import bracket_depth
-from ..segment.rules import starts_with_label
+from ..lexicon.labels import starts_with_label
 
 _ENDS_PARAGRAPH = set("。！？；：!?;:")
 _CLOSERS = set("）)〕]】》」』”’")

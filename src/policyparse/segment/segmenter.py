@@ -27,9 +27,10 @@ from ..vocabulary import Style
 
 if TYPE_CHECKING:
     from ..tables.reader import RowData
-from .rules import RANK, LabelMatch, label_at_start, match_label
+from ..lexicon.labels import RANK, LabelMatch, label_at_start, match_label
 
 MAX_GAP = 3
+OUTLINE = "decimal"  # the family of 1 / 1.1 / 1.1.1 outlines
 _WORD_STYLES = {Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE}
 _SHOW_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])")
 _LEADER = re.compile(r"[.·…\-_ ]*[0-9]*$")
@@ -50,6 +51,8 @@ class Node:
     paras: list[Para] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     row: RowData | None = None  # a table row: its cells
+    key: tuple[int, ...] = ()  # the written number: (3,) for （三）, (1, 3, 2) for 1.3.2
+    family: str = ""  # the label rule's family: what counts together
     # Every child so far is one paragraph (an enumeration: （一）…；（二）…。); kept up to date
     # rather than recounted, so that long lists stay linear.
     single_paragraph_children: bool = True
@@ -62,7 +65,7 @@ class Node:
 @dataclass(slots=True)
 class SegmentState:
     stack: list[Node] = field(default_factory=list)
-    last_ordinal: dict[Style, int] = field(default_factory=dict)
+    last_ordinal: dict[tuple[str, int], int] = field(default_factory=dict)
     nodes: list[Node] = field(default_factory=list)
     front: list[Para] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -237,9 +240,11 @@ def _owner(state: SegmentState) -> Node:
 
 def _decide(state: SegmentState, m: LabelMatch, para: Para) -> _Decision | None:
     written = para.text[m.start : m.end]
+    if m.family == OUTLINE:
+        return _decide_outline(state, m, written, para)
     for index in range(len(state.stack) - 1, -1, -1):
         node = state.stack[index]
-        if node.style is m.style:
+        if (node.family, len(node.key)) == m.level:
             if m.ordinal == 1 and _after_lead_in(state):
                 # 履行下列职责：（一）…（八）…另一段：（一）… — a second list in the same parent.
                 _move_lead_in(state, index)
@@ -252,10 +257,95 @@ def _decide(state: SegmentState, m: LabelMatch, para: Para) -> _Decision | None:
             depth = index + 1
             break
     expected = [1]
-    last = state.last_ordinal.get(m.style)
+    last = state.last_ordinal.get(m.level)
     if last is not None:
         expected.append(last + 1)
     return _judge(state, m, written, depth, expected, para)
+
+
+def _outline_key(node: Node) -> tuple[int, ...] | None:
+    """The node's number as an outline prefix: 1.2 for an outline item, and 1 for a plain
+    ``1.`` item too, which is how many plans write their outline's top level (1. 总则 / 1.1)."""
+    if node.family == OUTLINE:
+        return node.key
+    if node.style is Style.ARABIC:
+        return node.key
+    return None
+
+
+def path_step(node: Node) -> tuple[int, ...]:
+    """What the node adds to its parent's path: its ordinal, or for an outline item the
+    part of its written number below its parent's (1.3.2 under 1.3 → 2; under 第一章 → 1, 3, 2).
+    """
+    if node.family != OUTLINE:
+        return (node.ordinal,)
+    prefix = _outline_key(node.parent) if node.parent is not None else None
+    if prefix is not None and node.key[: len(prefix)] == prefix:
+        return node.key[len(prefix) :]
+    return node.key
+
+
+def _decide_outline(
+    state: SegmentState, m: LabelMatch, written: str, para: Para
+) -> _Decision | None:
+    """Decimal outlines nest by their written prefix: 1.1.1 under 1.1, 2.1 under 2.
+
+    Walking the open levels from the innermost: an outline item whose number is a proper
+    prefix of the label is its parent (the label then counts from that parent's last child
+    at its depth, or from 1); one of the same depth and prefix is its previous sibling;
+    deeper or unrelated items are closed. A level that ranks above the outline (第X章)
+    bounds the walk: below it the outline starts afresh at 1, 1.1 …
+    """
+    key = m.key
+    for index in range(len(state.stack) - 1, -1, -1):
+        node = state.stack[index]
+        prefix = _outline_key(node)
+        if prefix is None:
+            if RANK[node.style] < RANK[Style.DECIMAL]:
+                return _outline_start(state, m, written, index + 1, para)
+            continue
+        if len(prefix) < len(key) and key[: len(prefix)] == prefix:
+            last = next(
+                (
+                    c.key[len(prefix)]
+                    for c in reversed(node.children)
+                    if c.family == OUTLINE and len(c.key) == len(key)
+                ),
+                0,
+            )
+            rest = key[len(prefix) + 1 :]
+            if any(n != 1 for n in rest):
+                break
+            return _judge(state, m, written, index + 1, [last + 1], para, ordinal=key[len(prefix)])
+        if node.family == OUTLINE and len(prefix) == len(key) and prefix[:-1] == key[:-1]:
+            return _judge(state, m, written, index, [prefix[-1] + 1], para)
+    else:
+        return _outline_start(state, m, written, 0, para)
+    _reject(state, written, "an outline number whose parent is not open", para)
+    return None
+
+
+def _outline_start(
+    state: SegmentState, m: LabelMatch, written: str, depth: int, para: Para
+) -> _Decision | None:
+    """The first outline item under a parent: 1, 1.1 or 1.1.1 (a bare ``1 总则`` only as 1)."""
+    if all(n == 1 for n in m.key):
+        return _Decision(depth, None)
+    if m.rule != "outline_top" and all(n <= 1 + MAX_GAP for n in m.key):
+        return _Decision(depth, 1)
+    _reject(state, written, "an outline that starts at 1", para)
+    return None
+
+
+def _reject(state: SegmentState, written: str, wanted: str, para: Para) -> None:
+    state.notes.append(
+        Note(
+            "label-rejected",
+            f"{written!r} at the start of a paragraph looks like a label, but the count "
+            f"expects {wanted} here; kept as text",
+            para.start_line,
+        )
+    )
 
 
 def _judge(
@@ -265,26 +355,20 @@ def _judge(
     depth: int,
     expected: list[int],
     para: Para,
+    ordinal: int | None = None,
 ) -> _Decision | None:
-    if m.ordinal in expected:
+    number = m.ordinal if ordinal is None else ordinal
+    if number in expected:
         return _Decision(depth, None)
     nearest = max(expected)
-    gap_from = max((e for e in expected if e < m.ordinal <= e + MAX_GAP), default=None)
+    gap_from = max((e for e in expected if e < number <= e + MAX_GAP), default=None)
     if not m.tight and gap_from is not None:
         return _Decision(depth, gap_from)
-    if m.ordinal > nearest and (para.hint is LineHint.HEADING or _spaced_word_label(m)):
+    if number > nearest and (para.hint is LineHint.HEADING or _spaced_word_label(m)):
         # A heading by its markup (## 第六章 附则) or a spaced 第X条 — how laws mark an
         # article — is real even where the text skips (a source that lost articles).
         return _Decision(depth, nearest)
-    wanted = " or ".join(str(n) for n in expected)
-    state.notes.append(
-        Note(
-            "label-rejected",
-            f"{written!r} at the start of a paragraph looks like a label, but the count "
-            f"expects {wanted} here; kept as text",
-            para.start_line,
-        )
-    )
+    _reject(state, written, " or ".join(str(n) for n in expected), para)
     return None
 
 
@@ -336,8 +420,10 @@ def _open(state: SegmentState, m: LabelMatch, decision: _Decision, para: Para) -
         parent=parent,
         depth=(parent.depth + 1) if parent else 1,
         paras=[para],
+        key=m.key,
+        family=m.family,
     )
     (parent.children if parent is not None else state.roots).append(node)
     state.stack.append(node)
-    state.last_ordinal[m.style] = m.ordinal
+    state.last_ordinal[m.level] = m.ordinal
     state.nodes.append(node)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..segment.rules import starts_with_label
+from ..lexicon.labels import starts_with_label
 from ..text import LineHint, Note, Table, TableCell
 from .columns import Columns, Role, read_header, same_header
 
