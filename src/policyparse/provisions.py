@@ -103,7 +103,7 @@ def _row_fields(
     settings: ParseOptions,
 ) -> Record:
     """A table row: text from its free-text cells, who and when from their columns."""
-    from .tables.columns import Role
+    from .lexicon.columns import Role
 
     responsibility = _row_responsibility(row, context)
     cell = row.get(Role.DEADLINE)
@@ -132,7 +132,7 @@ def _row_fields(
 
 
 def _row_responsibility(row: RowData, context: ClauseContext) -> Record | None:
-    from .tables.columns import Role
+    from .lexicon.columns import Role
 
     lead = split_cell_units(row.get(Role.LEAD))
     support = split_cell_units(row.get(Role.SUPPORT))

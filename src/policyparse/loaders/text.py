@@ -13,7 +13,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     tables: list[Table] = []
     notes: list[Note] = []
     if "\t" in decoded.text:  # a table flattened to tab-indented lines, perhaps
-        from ..tables.flattened import extract_tables
+        from .flattened import extract_tables
 
         lines, tables, notes = extract_tables(lines)
     text = Text(

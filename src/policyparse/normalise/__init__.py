@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon.furniture import Drop, classify_junk, strip_bullet, strip_tags
 from ..text import LineHint, Note, SourceLine, Table, Text
-from .furniture import Drop, classify_junk, strip_bullet, strip_tags
 from .rejoin import continues, join
 from .spacing import remove_spurious_spaces
 

@@ -186,7 +186,7 @@ def _open_row(state: SegmentState, row: RowData, para: Para) -> None:
     if state.stack and state.stack[-1].row is not None:
         state.stack.pop()
     parent = state.stack[-1] if state.stack else None
-    from ..tables.columns import Role
+    from ..lexicon.columns import Role
 
     siblings = parent.children if parent is not None else state.roots
     number = row.get(Role.NUMBER)

@@ -1,1 +1,1 @@
-"""Task-division tables: columns, tables flattened to text, and the table reader."""
+"""Task-division tables: the table reader that turns a Table into sections, tasks and rows."""

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicon.columns import Columns, Role, read_header, same_header
 from ..lexicon.labels import starts_with_label
 from ..text import LineHint, Note, Table, TableCell
-from .columns import Columns, Role, read_header, same_header
 
 
 @dataclass(slots=True)

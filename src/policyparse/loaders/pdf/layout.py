@@ -36,8 +36,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ...lexicon.furniture import PAGE_NUMBER, classify_junk
 from ...lexicon.labels import starts_with_label
-from ...normalise.furniture import PAGE_NUMBER, classify_junk
 from ...text import LineHint
 from .lines import Line, is_cjk
 from .text import Font

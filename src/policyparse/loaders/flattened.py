@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon.columns import Columns, read_header, same_header
 from ..text import Note, SourceLine, Table, TableCell
-from .columns import Columns, read_header, same_header
 
 # A spilled fragment is a cell's tail (a unit name or two), never a paragraph of body text.
 _SPILL_MAX = 40
