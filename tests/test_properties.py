@@ -38,11 +38,16 @@ def _check_tree(record: dict) -> None:  # type: ignore[type-arg]
     assert len(ids) == len(set(ids)), "ids are unique"
     by_id = {p["id"]: p for p in record["provisions"]}
     for p in record["provisions"]:
+        # An outline item adds its written number below its parent's: 1.1 at the top is
+        # [1, 1], and 1.1.1 under 1 is [1, 1, 1]; every other label adds one ordinal.
+        outline = p["label"].replace("．", ".").strip(".")
+        step = len(outline.split(".")) if p["style"] == "decimal" else 1
         if p["parent_id"] is None:
-            assert len(p["path"]) == 1 and p["level"] == 1
+            assert len(p["path"]) == step and p["level"] == 1
         else:
             parent = by_id[p["parent_id"]]
-            assert p["path"][:-1] == parent["path"], "a path extends its parent's"
+            assert p["path"][: len(parent["path"])] == parent["path"], "extends its parent's"
+            assert 1 <= len(p["path"]) - len(parent["path"]) <= step
             assert p["level"] == parent["level"] + 1
             assert p["labels"][:-1] == parent["labels"]
         assert p["id"].split("~")[0] == ".".join(map(str, p["path"]))

@@ -1,12 +1,30 @@
-"""Width folding for matching, and character classes.
+"""Folding for matching, and character classes.
 
-``fold`` maps full-width forms to their ASCII twins one character for one character, so an
-offset in the folded copy is the same offset in the text as written: rules match on the
-folded copy, records keep the original (（一） and (一) are the same label; the record
-still says （一）).
+``fold`` maps full-width forms to their ASCII twins and traditional characters to their
+simplified twins, one character for one character, so an offset in the folded copy is the
+same offset in the text as written: rules match on the folded copy, records keep the
+original (（一） and (一) are the same label, 第一條 and 第一条 the same article, and the
+record still says （一） and 第一條).
+
+The traditional → simplified table is OpenCC's TSCharacters (Apache 2.0) restricted to its
+one-to-one entries — what OpenCC's ``t2s`` and zhconv's ``zh-hans`` do character by
+character; conversions that rewrite words (``tw2sp``) would change lengths and lose
+provenance.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+
+
+def _traditional_table() -> dict[int, int]:
+    lines = [
+        line
+        for line in (Path(__file__).parent / "data" / "t2s.txt").read_text("utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    return dict(zip(map(ord, lines[0]), map(ord, lines[1]), strict=True))
+
 
 _FULLWIDTH_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _EXTRA = {
@@ -19,14 +37,16 @@ _EXTRA = {
     0xFEFF: 0x20,
     0x3001: 0x3001,  # 、 stays itself: it is a label delimiter in its own right
 }
-_TABLE = {**_FULLWIDTH_ASCII, **_EXTRA}
+_TABLE = {**_traditional_table(), **_FULLWIDTH_ASCII, **_EXTRA}
 
 
 def fold(text: str) -> str:
-    """Full-width ASCII → ASCII, odd spaces → space; same length as ``text``.
+    """Full-width ASCII → ASCII, odd spaces → space, traditional → simplified; same length.
 
     >>> fold("（一）１．５％：")
     '(一)1.5%:'
+    >>> fold("第一條（責任單位：省發展改革委）")
+    '第一条(责任单位:省发展改革委)'
     """
     return text.translate(_TABLE)
 
