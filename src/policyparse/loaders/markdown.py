@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..encoding import decode
+from ..lexicon.labels import starts_with_label
 from ..settings import ParseOptions
 from ..text import InputFormat, LineHint, SourceLine, Table, TableCell, Text
 from .text import replacement_note, split_lines
@@ -51,7 +52,12 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         if line is None or not line.text.strip():
             soft_wrapped = False
             continue
-        if soft_wrapped and line.hint is None and lines[-1].hint is None:
+        if (
+            soft_wrapped
+            and line.hint is None
+            and lines[-1].hint is None
+            and not _starts_paragraph(raw, line.text)
+        ):
             # Markdown joins the lines of a paragraph; only a blank line ends one.
             previous = lines[-1]
             lines[-1] = SourceLine(previous.text + line.text.strip(), previous.number)
@@ -66,6 +72,13 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     if decoded.replaced:
         text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
     return text
+
+
+def _starts_paragraph(raw: str, text: str) -> bool:
+    """A line that opens a paragraph although no blank line precedes it: converted 公文
+    keep one paragraph per line, indented with ideographic spaces or opening with a label
+    (Markdown's rule that only a blank line ends a paragraph would run them together)."""
+    return raw.startswith(("\u3000", "  ", "\t")) or starts_with_label(text)
 
 
 def _markdown_line(raw: str, number: int) -> SourceLine | None:

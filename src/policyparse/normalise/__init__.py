@@ -13,6 +13,7 @@ from ..lexicon.furniture import Drop, classify_junk, strip_bullet, strip_tags
 from ..text import LineHint, Note, SourceLine, Table, Text
 from .rejoin import continues, join
 from .spacing import remove_spurious_spaces
+from .unflatten import FLAT_MIN, RUN_IN_MIN, split_flattened
 
 
 @dataclass(slots=True)
@@ -25,6 +26,8 @@ class Para:
     page: int | None = None
     hint: LineHint | None = None
     table: Table | None = None  # a table in its place; the segmenter reads it
+    # Comes from a line whose breaks were lost: labels may follow inside it (see unflatten).
+    run_in: bool = False
 
 
 @dataclass(slots=True)
@@ -43,6 +46,11 @@ def normalise(text: Text) -> Normalised:
             open_para = None
             paras.append(Para("", line.line, line.line, line.page, LineHint.CELL, line))
             continue
+        pieces = split_flattened(line.text) if len(line.text) >= FLAT_MIN else None
+        if pieces is not None:
+            paras.extend(_flattened_paras(line, pieces, cleaner, notes))
+            open_para = None
+            continue
         cleaned = cleaner.clean(line)
         if cleaned is None:  # junk: it neither ends nor continues a paragraph
             continue
@@ -60,9 +68,31 @@ def normalise(text: Text) -> Normalised:
             continue
         end = line.last or line.number
         open_para = Para(cleaned, line.number, end, line.page, line.hint)
+        open_para.run_in = len(cleaned) >= RUN_IN_MIN
         paras.append(open_para)
     cleaner.finish()
     return Normalised(paras, notes)
+
+
+def _flattened_paras(
+    line: SourceLine, pieces: list[str], cleaner: _LineCleaner, notes: list[Note]
+) -> list[Para]:
+    """A flattened line's paragraphs: each piece cleaned on its own, none rejoined."""
+    notes.append(
+        Note(
+            "flattened-text",
+            f"line {line.number} held {len(pieces)} paragraphs run together (its line breaks "
+            "were lost); read as paragraphs split at their indents and before their labels",
+            line.number,
+        )
+    )
+    paras = []
+    for piece in pieces:
+        cleaned = cleaner.clean(SourceLine(piece, line.number, line.page, line.hint, line.last))
+        if cleaned:
+            end = line.last or line.number
+            paras.append(Para(cleaned, line.number, end, line.page, run_in=True))
+    return paras
 
 
 def _in_body_order(text: Text) -> list[SourceLine | Table]:

@@ -28,6 +28,7 @@ from ..vocabulary import Style
 if TYPE_CHECKING:
     from ..tables.reader import RowData
 from ..lexicon.labels import RANK, LabelMatch, label_at_start, match_label
+from .run_in import Expectation, next_label_at
 
 MAX_GAP = 3
 OUTLINE = "decimal"  # the family of 1 / 1.1 / 1.1.1 outlines
@@ -144,6 +145,35 @@ def _heading_key(text: str) -> str | None:
 
 def feed(state: SegmentState, para: Para) -> None:
     """Add one paragraph to the tree."""
+    if para.run_in and para.table is None:
+        _feed_run_in(state, para)
+    else:
+        _feed_one(state, para)
+
+
+def _feed_run_in(state: SegmentState, para: Para) -> None:
+    """A paragraph that may hold further provisions: cut it where the next expected label
+    starts (see run_in.py), feed the head, go on with the rest."""
+    while True:
+        _feed_one(state, para)
+        opened = state.stack[-1] if state.stack and state.stack[-1].paras[0] is para else None
+        own = label_at_start(para.text) if opened is not None else None
+        start = own.end if own is not None else 1
+        expects = Expectation(
+            [(n.family, len(n.key), n.ordinal, RANK[n.style]) for n in state.stack],
+            state.last_ordinal,
+        )
+        cut = next_label_at(para.text, start, expects)
+        if cut is None:
+            return
+        tail = para.text[cut:]
+        para.text = para.text[:cut].rstrip()
+        if opened is not None and own is not None:
+            opened.body = _heading_body(opened.style, para.text[own.body :])
+        para = Para(tail, para.start_line, para.end_line, para.page, run_in=True)
+
+
+def _feed_one(state: SegmentState, para: Para) -> None:
     if para.table is not None:
         _feed_table(state, para)
         return
