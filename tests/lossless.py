@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from policyparse.encoding import decode
+from policyparse.loaders.markdown import looks_like_markdown
 from policyparse.models import Document
 
 _MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -18,8 +19,12 @@ _MD_RULE = re.compile(r"^[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
 
 def source_body(path: Path) -> str:
     """The document's body as a reader sees it: Markdown marks are structure, not text."""
-    text = decode(path.read_bytes()).text
-    if path.suffix == ".md":
+    return text_body(decode(path.read_bytes()).text, markdown=path.suffix == ".md")
+
+
+def text_body(text: str, *, markdown: bool = False) -> str:
+    """``text`` without its Markdown marks, when it is Markdown by name or by content."""
+    if markdown or looks_like_markdown(text):
         text = _MD_RULE.sub("", _MD_HEADING.sub("", _MD_COMMENT.sub("", text)))
         text = _MD_TABLE_RULE.sub("", text)
         text = "\n".join(

@@ -15,11 +15,12 @@ from ..encoding import decode
 from ..lexicon.labels import starts_with_label
 from ..settings import ParseOptions
 from ..text import InputFormat, LineHint, SourceLine, Table, TableCell, Text
-from .text import replacement_note, split_lines
+from .lines import replacement_note, split_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MARK_LINE = re.compile(r"\s{0,3}(?:#{1,6}[ \t]+\S|<!--|\*\*\S.*\S\*\*\s*$)")
 _QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # A pipe table: | a | b | rows, and the |---|:---:| line under the header.
@@ -34,7 +35,34 @@ def _pipe_cells(raw: str, number: int) -> tuple[TableCell, ...]:
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     decoded = decode(data)
-    source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded.text)
+    text = read_markdown(decoded.text, InputFormat.MD, decoded.encoding)
+    if decoded.replaced:
+        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    return text
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Markdown by its content, whatever the file is called: two or more heading lines
+    (``# 标题``, ``## 第一章``), HTML comments (``<!-- INFO END -->``) or lines set in bold
+    (``**一、总体要求**``) among the first 200 lines.
+
+    >>> looks_like_markdown("# 上海市条例\n<!-- INFO END -->\n## 第一章  总则\n第一条 …")
+    True
+    >>> looks_like_markdown("一、总体要求\n（一）指导思想。以…为指导。")
+    False
+    """
+    marks = 0
+    for line in text.splitlines()[:200]:
+        if _MARK_LINE.match(line):
+            marks += 1
+            if marks >= 2:
+                return True
+    return False
+
+
+def read_markdown(decoded: str, fmt: InputFormat, encoding: str) -> Text:
+    """Markdown text → :class:`Text`; ``fmt`` is what the source says it was."""
+    source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded)
     lines: list[SourceLine] = []
     tables: list[Table] = []
     table_rows: list[tuple[TableCell, ...]] = []
@@ -66,12 +94,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         soft_wrapped = line.hint is None
     if table_rows:
         tables.append(Table(tuple(table_rows), table_rows[0][0].line))
-    text = Text(
-        lines=lines, format=InputFormat.MD, encoding=decoded.encoding, tables=tables, reflow=False
-    )
-    if decoded.replaced:
-        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
-    return text
+    return Text(lines=lines, format=fmt, encoding=encoding, tables=tables, reflow=False)
 
 
 def _starts_paragraph(raw: str, text: str) -> bool:

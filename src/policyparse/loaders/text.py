@@ -5,10 +5,26 @@ from __future__ import annotations
 from ..encoding import decode
 from ..settings import ParseOptions
 from ..text import InputFormat, Note, SourceLine, Table, Text
+from .lines import replacement_note, split_lines
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     decoded = decode(data)
+    from .markdown import looks_like_markdown, read_markdown
+
+    if looks_like_markdown(decoded.text):
+        # A regulation saved as .txt with its # and ## marks, or bold labels: the marks are
+        # structure, read as Markdown; the source still says txt.
+        text = read_markdown(decoded.text, InputFormat.TXT, decoded.encoding)
+        text.notes.append(
+            Note(
+                "markdown-marks",
+                "the text carries Markdown marks (#, **, <!-- -->): read as Markdown",
+            )
+        )
+        if decoded.replaced:
+            text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+        return text
     lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
     tables: list[Table] = []
     notes: list[Note] = []
@@ -22,15 +38,3 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     if decoded.replaced:
         text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
     return text
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines without their ends; CRLF, CR and LF all end a line, form feeds too."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-
-
-def replacement_note(count: int, encoding: str) -> Note:
-    return Note(
-        "undecodable-bytes",
-        f"{count} byte sequence(s) did not decode as {encoding} and were replaced by U+FFFD",
-    )

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ...encoding import decode
 from ...errors import DecodeError, LoadError
 from ...text import Note
-from ..text import replacement_note
+from ..lines import replacement_note
 
 if TYPE_CHECKING:
     from lxml import etree
