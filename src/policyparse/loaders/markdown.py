@@ -20,6 +20,10 @@ from .lines import replacement_note, split_lines
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Bold set over two or more lines of one paragraph (a title wrapped inside **…**).
+_WRAPPED_BOLD = re.compile(r"\*\*(?=\S)([^*\n]*\n(?:[^*\n]*\S\n)*?[^*\n]*?\S)\*\*")
+# A line set entirely in bold: a heading or a title, as converters mark them.
+_BOLD_LINE = re.compile(r"[ \t\u3000]*\*\*\S.*\S\*\*[ \t\u3000]*$")
 _MARK_LINE = re.compile(r"\s{0,3}(?:#{1,6}[ \t]+\S|<!--|\*\*\S.*\S\*\*\s*$)")
 _QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -63,6 +67,8 @@ def looks_like_markdown(text: str) -> bool:
 def read_markdown(decoded: str, fmt: InputFormat, encoding: str) -> Text:
     """Markdown text → :class:`Text`; ``fmt`` is what the source says it was."""
     source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded)
+    if "**" in source:
+        source = _WRAPPED_BOLD.sub(_unwrap_bold, source)
     lines: list[SourceLine] = []
     tables: list[Table] = []
     table_rows: list[tuple[TableCell, ...]] = []
@@ -104,6 +110,18 @@ def _starts_paragraph(raw: str, text: str) -> bool:
     return raw.startswith(("\u3000", "  ", "\t")) or starts_with_label(text)
 
 
+def _unwrap_bold(m: re.Match[str]) -> str:
+    """One line for a bold span wrapped over several; the line breaks move after it, so the
+    lines that follow keep their numbers."""
+    inner = m.group(1)
+    return (
+        "**"
+        + "".join(part.strip(" \t\u3000") for part in inner.split("\n"))
+        + "**"
+        + ("\n" * inner.count("\n"))
+    )
+
+
 def _markdown_line(raw: str, number: int) -> SourceLine | None:
     if ("-" in raw or "*" in raw or "_" in raw) and _RULE.match(raw):
         return None
@@ -111,6 +129,8 @@ def _markdown_line(raw: str, number: int) -> SourceLine | None:
     if heading:
         hint = LineHint.TITLE if len(heading.group(1)) == 1 else LineHint.HEADING
         return SourceLine(_plain(heading.group(2)), number, hint=hint)
+    if "**" in raw and _BOLD_LINE.match(raw):
+        return SourceLine(_plain(raw), number, hint=LineHint.HEADING)
     return SourceLine(_plain(_QUOTE.sub("", raw) if ">" in raw else raw), number)
 
 
