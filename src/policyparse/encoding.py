@@ -27,6 +27,8 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn"}
 _MAX_REPLACEMENT_SHARE = 0.01
 # Share of CJK characters that makes a strict GB18030 decode believable.
 _MIN_CJK_SHARE = 0.3
+# Share of GB2312 characters below which a GB18030 decode is taken for mojibake.
+_MIN_COMMON_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +38,18 @@ class Decoded:
     replaced: int = 0  # undecodable byte sequences replaced by U+FFFD
 
 
-def decode(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Decode ``data``; ``declared`` is a charset a container named (HTML ``<meta>``).
+def decode(data: bytes, *, declared: str | None = None, encoding: str | None = None) -> Decoded:
+    """Decode ``data``; ``declared`` is a charset a container named (HTML ``<meta>``),
+    ``encoding`` one the user named (``--encoding``), which is used and nothing else.
 
     >>> decode("一、总体要求".encode("gb18030")).encoding
     'gb18030'
     """
+    if encoding is not None:
+        codec = _normalise_label(encoding)
+        if codec is None:
+            raise DecodeError(f"unknown encoding {encoding!r}")
+        return _decode_lenient(data, codec, codec)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _decode_lenient(data[len(bom) :], codec, name)
@@ -74,8 +82,36 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
         return _detect(data)
     # GB18030 maps most byte pairs to something; accept it when the result reads as Chinese.
     if _cjk_share(text) >= _MIN_CJK_SHARE:
+        if _common_share(text) < _MIN_COMMON_SHARE:
+            big5 = _strict(data, "big5")  # Taiwan and Hong Kong files; cp950 is its superset
+            if big5 is not None:
+                return Decoded(big5, "big5")
         return Decoded(text, "gb18030")
     return _detect(data)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _common_share(text: str) -> float:
+    """The share of GB2312 among the non-ASCII characters: near 1 for simplified Chinese
+    read right; Big5 bytes read as GB18030 land on kana, box drawing and GBK's rare
+    extension rows (below 0.5 on a Big5 notice), which is mojibake, not a document."""
+    visible = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    if not visible:
+        return 1.0
+    common = 0
+    for ch in visible:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(visible)
 
 
 def _normalise_label(label: str) -> str | None:

@@ -32,7 +32,7 @@ def _pipe_cells(raw: str, number: int) -> tuple[TableCell, ...]:
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
-    decoded = decode(data)
+    decoded = decode(data, encoding=options.encoding)
     source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded.text)
     lines: list[SourceLine] = []
     tables: list[Table] = []

@@ -8,7 +8,7 @@ from ..text import InputFormat, Note, SourceLine, Table, Text
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
-    decoded = decode(data)
+    decoded = decode(data, encoding=options.encoding)
     lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
     tables: list[Table] = []
     notes: list[Note] = []
