@@ -81,6 +81,7 @@ def extract(
     quiet: bool,
 ) -> None:
     """Parse documents and print their records (json, jsonl, csv, xlsx or sqlite)."""
+    from . import output as output_module
     from .writers import FILE_FORMATS, format_for
 
     fmt = output_format or (None if output in (None, "-") else format_for(str(output))) or "json"
@@ -89,7 +90,7 @@ def extract(
         raise click.UsageError(f"--table needs -f csv or jsonl ({fmt} holds {holds})")
     if output not in (None, "-"):
         _check_output(Path(str(output)), inputs, force)
-    elif fmt in FILE_FORMATS and sys.stdout.isatty():
+    elif fmt in FILE_FORMATS and output_module.stdout_is_terminal():
         raise click.UsageError(f"{fmt} is binary; name a file with -o (or redirect stdout)")
     settings = _settings(keywords, zip_limit, encoding)
     run = _Inputs(inputs, input_format, quiet, settings)

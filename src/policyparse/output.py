@@ -27,6 +27,10 @@ def is_stdout(output: str | None) -> bool:
     return output is None or output == "-"
 
 
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def is_special(path: Path) -> bool:
     """An existing file that is not a regular file nor a folder: a device, FIFO, socket."""
     try:
