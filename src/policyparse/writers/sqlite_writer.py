@@ -21,14 +21,14 @@ _INTEGER = frozenset(
     {"pages", "provisions", "clauses", "deadlines", "amounts", "warnings", "level",
      "start_line", "end_line", "page", "line"}
 )  # fmt: skip
-_REAL = frozenset({"value"})
+_NUMERIC = frozenset({"value"})  # NUMERIC: 500000 stays an integer, 0.5 a real
 
 
 def _type(table: str, column: str) -> str:
     if column in ID_COLUMNS:
         return "TEXT"
-    if column in _REAL:
-        return "REAL"
+    if column in _NUMERIC:
+        return "NUMERIC"
     if column in _INTEGER and not (table == "provisions" and column == "amounts"):
         return "INTEGER"
     return "TEXT"
