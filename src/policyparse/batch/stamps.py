@@ -75,4 +75,6 @@ class Stamps:
         from ..atomic import atomic_text_writer
 
         with atomic_text_writer(self.path) as stream:
-            json.dump({"version": 1, "outputs": self._outputs}, stream, ensure_ascii=False)
+            # sorted: workers finish in any order, the manifest should not differ for it
+            outputs = dict(sorted(self._outputs.items()))
+            json.dump({"version": 1, "outputs": outputs}, stream, ensure_ascii=False)
