@@ -284,6 +284,21 @@ def test_big5_is_read_as_big5_not_mojibake(tmp_path: Path) -> None:
     assert doc["meta"]["title"] == "臺北市政府關於推動數位轉型的實施方案"
 
 
+def test_a_doubtful_decode_is_a_warning_not_silence(tmp_path: Path) -> None:
+    # Big5 bytes with one byte pair Big5 does not define: not Big5, and as GB18030 mojibake
+    path = tmp_path / "odd.txt"
+    path.write_bytes(BIG5.encode("big5") + b"\xa3\xe1\n")
+    code, out, _ = invoke("extract", str(path))
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["source"]["encoding"] == "gb18030"
+    doubts = [w for w in doc["warnings"] if w["code"] == "encoding-doubtful"]
+    assert len(doubts) == 1
+    assert doubts[0]["message"].endswith(
+        "the text may be mojibake (name the encoding with --encoding)"
+    )
+
+
 def test_encoding_option_decodes_as_told(tmp_path: Path) -> None:
     path = tmp_path / "tw.txt"
     path.write_bytes(BIG5.encode("big5"))

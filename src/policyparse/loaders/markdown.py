@@ -14,7 +14,7 @@ import re
 from ..encoding import decode
 from ..settings import ParseOptions
 from ..text import InputFormat, LineHint, SourceLine, Table, TableCell, Text
-from .text import replacement_note, split_lines
+from .text import decode_notes, split_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -63,8 +63,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     text = Text(
         lines=lines, format=InputFormat.MD, encoding=decoded.encoding, tables=tables, reflow=False
     )
-    if decoded.replaced:
-        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    text.notes.extend(decode_notes(decoded))
     return text
 
 

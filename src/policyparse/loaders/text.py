@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..encoding import decode
+from ..encoding import Decoded, decode
 from ..settings import ParseOptions
 from ..text import InputFormat, Note, SourceLine, Table, Text
 
@@ -19,14 +19,23 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     text = Text(
         lines=lines, format=InputFormat.TXT, encoding=decoded.encoding, tables=tables, notes=notes
     )
-    if decoded.replaced:
-        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    text.notes.extend(decode_notes(decoded))
     return text
 
 
 def split_lines(text: str) -> list[str]:
     """Lines without their ends; CRLF, CR and LF all end a line, form feeds too."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+
+
+def decode_notes(decoded: Decoded) -> list[Note]:
+    """Warnings about the decode: bytes replaced, or a result that may be mojibake."""
+    notes = []
+    if decoded.replaced:
+        notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    if decoded.doubt:
+        notes.append(Note("encoding-doubtful", decoded.doubt))
+    return notes
 
 
 def replacement_note(count: int, encoding: str) -> Note:
