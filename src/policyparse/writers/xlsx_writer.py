@@ -62,7 +62,9 @@ class XlsxWriter:
                         continue
                     if isinstance(value, str):
                         sheet.write_string(r, col, value)
-                        widths[col] = max(widths[col], display_width(value) + 1)
+                        if widths[col] < MAX_WIDTH:  # past the cap, no need to measure
+                            width = display_width(value[:MAX_WIDTH]) + 1
+                            widths[col] = max(widths[col], width)
                     else:
                         sheet.write_number(r, col, value)
                         widths[col] = max(widths[col], len(str(value)) + 1)
