@@ -310,6 +310,16 @@ def test_encoding_option_decodes_as_told(tmp_path: Path) -> None:
     assert err.startswith(f"policyparse: error: {path}: does not decode as utf-8: ")
 
 
+def test_encoding_option_wins_over_a_page_charset(tmp_path: Path) -> None:
+    page = tmp_path / "tw.html"
+    body = "".join(f"<p>{line}</p>" for line in BIG5.splitlines())
+    html = f"<html><head><meta charset=gbk><title>t</title></head><body>{body}</body></html>"
+    page.write_bytes(html.encode("big5"))
+    doc = json.loads(invoke("extract", str(page), "--encoding", "big5")[1])
+    assert doc["source"]["encoding"] == "big5"
+    assert [p["label"] for p in doc["provisions"]] == ["一、", "（一）"]
+
+
 # -- units --------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -120,7 +121,6 @@ def test_table_needs_a_line_format() -> None:
 
 
 def test_xlsx_reads_back_with_every_sheet_and_ids_as_text(folder: Path, tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "out.xlsx"
     code, _, _ = extract(str(folder / "notice.txt"), str(folder / "letter.txt"), "-o", str(out))
     assert code == 0, "the format comes from the extension"
@@ -209,7 +209,6 @@ MIXED = [
 
 def test_a_folder_of_real_documents_opens_in_xlsx_and_sqlite(tmp_path: Path) -> None:
     """Done when: every document present, ids intact, every unit whole."""
-    openpyxl = pytest.importorskip("openpyxl")
     root = tmp_path / "mixed"
     root.mkdir()
     for part, name in MIXED:

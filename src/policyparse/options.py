@@ -85,8 +85,8 @@ encoding = click.option(
     metavar="CODEC",
     default=None,
     callback=_encoding,
-    help="Decode .txt and .md inputs as this encoding (big5, gb18030, utf-16 …) instead "
-    "of detecting it.",
+    help="Decode text inputs (.txt, .md, .html) as this encoding (big5, gb18030, utf-16 …) "
+    "instead of detecting it or taking the page's charset.",
 )
 table = click.option(
     "--table",

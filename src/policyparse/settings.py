@@ -25,7 +25,7 @@ class ParseOptions:
     max_keywords: int = 5
     # A DOCX or other zip whose parts expand beyond this many bytes is refused (zip bomb).
     max_unzipped_bytes: int = 200 * 1024 * 1024
-    # The text encoding of .txt and .md inputs, when the user knows it better than detection.
+    # The text encoding of .txt, .md and .html inputs, when the user knows it best.
     encoding: str | None = None
 
     def __post_init__(self) -> None:
