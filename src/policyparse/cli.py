@@ -81,7 +81,7 @@ def extract(
     quiet: bool,
 ) -> None:
     """Parse documents and print their records (json, jsonl, csv, xlsx or sqlite)."""
-    from . import output as output_module
+    from . import output as destination
     from .writers import FILE_FORMATS, format_for
 
     fmt = output_format or (None if output in (None, "-") else format_for(str(output))) or "json"
@@ -90,7 +90,7 @@ def extract(
         raise click.UsageError(f"--table needs -f csv or jsonl ({fmt} holds {holds})")
     if output not in (None, "-"):
         _check_output(Path(str(output)), inputs, force)
-    elif fmt in FILE_FORMATS and output_module.stdout_is_terminal():
+    elif fmt in FILE_FORMATS and destination.stdout_is_terminal():
         raise click.UsageError(f"{fmt} is binary; name a file with -o (or redirect stdout)")
     settings = _settings(keywords, zip_limit, encoding)
     run = _Inputs(inputs, input_format, quiet, settings)
@@ -98,11 +98,9 @@ def extract(
     first = next(documents, None)
     if first is None:
         sys.exit(1)
-    from .output import quiet_broken_pipe, write_file, write_text
-
-    with quiet_broken_pipe():
+    with destination.quiet_broken_pipe():
         if fmt in FILE_FORMATS:
-            write_file(output, fmt, _chain(first, documents))
+            destination.write_file(output, fmt, _chain(first, documents))
         else:
             from .writers import get_writer
 
@@ -114,7 +112,7 @@ def extract(
                     writer.document(doc, stream)
                 writer.end(stream)
 
-            write_text(output, write_all)
+            destination.write_text(output, write_all)
     sys.exit(1 if run.failures else 0)
 
 
