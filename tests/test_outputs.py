@@ -186,7 +186,7 @@ def test_sqlite_has_keys_and_answers_queries(folder: Path, tmp_path: Path) -> No
     assert fks == {"documents", "provisions"}
 
 
-def test_batch_combine_into_one_database(folder: Path, tmp_path: Path) -> None:
+def test_batch_combine_into_one_database_or_workbook(folder: Path, tmp_path: Path) -> None:
     combined = tmp_path / "all.sqlite"
     result = CliRunner().invoke(
         main, ["batch", str(folder), "-o", str(tmp_path / "o"), "--combine", str(combined), "-q"]
@@ -196,6 +196,17 @@ def test_batch_combine_into_one_database(folder: Path, tmp_path: Path) -> None:
     rows = db.execute("select path, provisions from documents order by path").fetchall()
     assert rows == [(str(folder / "letter.txt"), 0), (str(folder / "notice.txt"), 12)]
     assert db.execute("select count(*) from units").fetchone() == (12,)
+    book_path = tmp_path / "all.xlsx"
+    result = CliRunner().invoke(
+        main, ["batch", str(folder), "-o", str(tmp_path / "o"), "--combine", str(book_path), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(book_path)
+    assert [r[0] for r in list(book["documents"].values)[1:]] == [
+        str(folder / "letter.txt"),
+        str(folder / "notice.txt"),
+    ]
+    assert len(list(book["units"].values)) == 1 + 12
 
 
 MIXED = [
