@@ -114,7 +114,7 @@ def test_combine_streams_every_provision_into_one_file(tree: Path, tmp_path: Pat
 def test_combine_needs_a_line_format(tree: Path, tmp_path: Path) -> None:
     result = run(str(tree), "-o", str(tmp_path / "o"), "--combine", str(tmp_path / "x.json"))
     assert result.returncode == 2
-    assert "--combine needs -f jsonl or -f csv" in result.stderr
+    assert result.stderr.endswith("Error: --combine needs -f jsonl, csv, xlsx or sqlite\n")
 
 
 def test_plain_progress_lines_when_not_on_a_terminal() -> None:

@@ -36,7 +36,8 @@ def test_local_cluster_writes_the_same_bytes_as_the_pool(tmp_path: Path) -> None
     assert local.returncode == dask.returncode == 1, dask.stderr
     files = sorted(p.relative_to(pool) for p in pool.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(cluster) for p in cluster.rglob("*") if p.is_file())
-    assert len(files) == len(list(tree.iterdir())), "every output and errors.jsonl"
+    # every output, errors.jsonl and the stamps of batch/stamps.py
+    assert len(files) == len(list(tree.iterdir())) + 1
     for rel in files:
         assert (pool / rel).read_bytes() == (cluster / rel).read_bytes(), rel
     errors = [json.loads(line) for line in (cluster / "errors.jsonl").read_text().splitlines()]
@@ -75,6 +76,7 @@ def test_an_existing_scheduler_is_used_by_its_address(tmp_path: Path) -> None:
         )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
+        ".policyparse-stamps",
         "notice_with_table.txt.json",
         "numbered_rows.txt.json",
     ]

@@ -80,7 +80,8 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
         "issuer": draft.issuer or hints.get("issuer") or draft.issuer_weak,
         "recipients": draft.recipients,
         "date": date,
-        "date_raw": date_raw,
+        # as written, but without the padding a 发布时间 cell or a fixed-width line carries
+        "date_raw": date_raw.strip() if date_raw else date_raw,
         "kind": kind_of(title) if title else None,
         "attachments": draft.attachments,
         "citations": [{"title": t, "doc_number": n} for t, n in find_citations(texts, exclude=own)],

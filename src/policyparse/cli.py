@@ -8,7 +8,6 @@ Heavy modules (pydantic models, rich, loaders) are imported inside the commands,
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -29,7 +28,19 @@ def _fail(message: str) -> None:
     click.echo(f"policyparse: error: {message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; Ctrl-C ends any command with 130 (128 + SIGINT), as a shell
+    expects, instead of click's "Aborted!" and 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("policyparse: interrupted", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policyparse")
 def main() -> None:
     """Turn Chinese government policy documents into structured records."""
@@ -41,60 +52,67 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
     default=None,
-    help="Write to this file (atomically) instead of stdout.",
+    help="Write to this file (atomically; '-' is stdout); the format follows its extension "
+    "(.json .jsonl .csv .xlsx .sqlite .db) unless -f says otherwise.",
+)
+@options.table
+@click.option(
+    "--array", is_flag=True, help="With -f json: an array even for one input (for scripts)."
 )
 @options.input_format
+@options.encoding
 @options.keywords
 @options.zip_limit
 @options.force
 @options.quiet
 def extract(
     inputs: tuple[str, ...],
-    output_format: str,
-    output: Path | None,
+    output_format: str | None,
+    output: str | None,
+    table: str | None,
+    array: bool,
     input_format: str | None,
+    encoding: str | None,
     keywords: bool,
     zip_limit: int,
     force: bool,
     quiet: bool,
 ) -> None:
-    """Parse documents and print their records (json, jsonl or csv)."""
-    if output is not None:
-        _check_output(output, inputs, force)
-    settings = _settings(keywords, zip_limit)
+    """Parse documents and print their records (json, jsonl, csv, xlsx or sqlite)."""
+    from . import output as destination
+    from .writers import FILE_FORMATS, format_for
+
+    fmt = output_format or (None if output in (None, "-") else format_for(str(output))) or "json"
+    if table is not None and fmt not in ("csv", "jsonl"):
+        holds = "every table" if fmt in FILE_FORMATS else "whole documents"
+        raise click.UsageError(f"--table needs -f csv or jsonl ({fmt} holds {holds})")
+    if output not in (None, "-"):
+        _check_output(Path(str(output)), inputs, force)
+    elif fmt in FILE_FORMATS and destination.stdout_is_terminal():
+        raise click.UsageError(f"{fmt} is binary; name a file with -o (or redirect stdout)")
+    settings = _settings(keywords, zip_limit, encoding)
     run = _Inputs(inputs, input_format, quiet, settings)
     documents = run.documents()
     first = next(documents, None)
     if first is None:
         sys.exit(1)
-    from .writers import get_writer
-
-    writer = get_writer(output_format, many=len(inputs) > 1)
-
-    def write_all(stream: TextIO) -> None:
-        writer.begin(stream)
-        for doc in _chain(first, documents):
-            writer.document(doc, stream)
-        writer.end(stream)
-
-    try:
-        if output is None:
-            stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-            write_all(stdout)
-            stdout.flush()
-            stdout.detach()
+    with destination.quiet_broken_pipe():
+        if fmt in FILE_FORMATS:
+            destination.write_file(output, fmt, _chain(first, documents))
         else:
-            from .atomic import atomic_text_writer
+            from .writers import get_writer
 
-            with atomic_text_writer(output, newline="") as stream:
-                write_all(stream)
-    except BrokenPipeError:
-        # The reader went away (| head): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+            writer = get_writer(fmt, many=array or len(inputs) > 1, table=table or "provisions")
+
+            def write_all(stream: TextIO) -> None:
+                writer.begin(stream)
+                for doc in _chain(first, documents):
+                    writer.document(doc, stream)
+                writer.end(stream)
+
+            destination.write_text(output, write_all)
     sys.exit(1 if run.failures else 0)
 
 
@@ -111,14 +129,27 @@ class _Inputs:
     input_format: str | None
     quiet: bool
     options: Mapping[str, object] | None = None
+    read_records: bool = False  # read policyparse's own JSON outputs as the records they are
     failures: int = 0
 
     def documents(self) -> Iterator[Record]:
         """Records, one per input that parses (pydantic is never imported here)."""
         from .errors import PolicyParseError
         from .pipeline import parse_record
+        from .readback import own_records
 
         for name in self.names:
+            records = None if name == "-" else own_records(Path(name))
+            if records is not None and self.read_records:
+                yield from records
+                continue
+            if records is not None:
+                _fail(
+                    f"{name}: is policyparse's own JSON output, not a document "
+                    "(policyparse units reads it)"
+                )
+                self.failures += 1
+                continue
             try:
                 if name == "-":
                     data = sys.stdin.buffer.read()
@@ -146,18 +177,29 @@ def _summarise(doc: Record) -> None:
 
 
 def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
+    """Usage errors (exit 2) for an output that would clobber something; a device or a
+    pipe (/dev/null, a FIFO) is written in place, never replaced, so needs no --force."""
+    from .output import is_special
+
+    hint = "'-o' / '--output'"
     resolved = output.resolve()
     for name in inputs:
         if name != "-" and Path(name).resolve() == resolved:
-            _fail(f"{output}: is one of the inputs; refusing to overwrite it")
-            sys.exit(1)
-    if output.exists() and not force:
-        _fail(f"{output}: already exists (use --force to overwrite)")
-        sys.exit(1)
+            raise click.BadParameter(
+                f"{output}: is one of the inputs; refusing to overwrite it", param_hint=hint
+            )
+    if output.is_dir():
+        raise click.BadParameter(f"{output}: is a folder", param_hint=hint)
+    if output.exists() and not is_special(output) and not force:
+        raise click.BadParameter(
+            f"{output}: already exists (use --force to overwrite)", param_hint=hint
+        )
 
 
 @main.command()
-@click.argument("root", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "root", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
 @click.option(
     "-o",
     "--output",
@@ -192,8 +234,10 @@ def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     "--combine",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="With -f jsonl or csv: every provision of the whole tree into this one file.",
+    help="Every record of the whole tree into this one file instead: provisions "
+    "(.jsonl, .csv) or every table (.xlsx, .sqlite, .db); the format follows its extension.",
 )
+@options.encoding
 @options.keywords
 @options.zip_limit
 @options.force
@@ -201,33 +245,45 @@ def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
 def batch(
     root: Path,
     outdir: Path,
-    output_format: str,
+    output_format: str | None,
     jobs: int | None,
     pattern: str | None,
     executor: str,
     scheduler: str | None,
     combine: Path | None,
+    encoding: str | None,
     keywords: bool,
     zip_limit: int,
     force: bool,
     quiet: bool,
 ) -> None:
-    """Convert every document under DIR into OUTDIR, in parallel."""
+    """Convert every document under DIR into OUTDIR, in parallel.
+
+    A rerun redoes exactly the files whose input or options changed (stamps in
+    OUTDIR/.policyparse-stamps); --force redoes every file."""
     from .batch.progress import reporter_for
     from .batch.runner import plan, run_batch
+    from .batch.stamps import Stamps, settings_digest
     from .batch.summary import print_summary
     from .errors import PolicyParseError
-    from .walk import iter_files
+    from .formats import SUPPORTED_EXTENSIONS
+    from .writers import format_for
 
-    if combine is not None and output_format not in ("jsonl", "csv"):
-        raise click.UsageError("--combine needs -f jsonl or -f csv")
+    if output_format is None:
+        output_format = (format_for(combine) if combine is not None else None) or "json"
+    if combine is not None and output_format == "json":
+        raise click.UsageError("--combine needs -f jsonl, csv, xlsx or sqlite")
     if scheduler is not None and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
-    if not root.is_dir():
-        _fail(f"{root}: no such folder")
-        sys.exit(1)
     if combine is not None and combine.exists() and not force:
-        _fail(f"{combine}: already exists (use --force to overwrite)")
+        raise click.BadParameter(
+            f"{combine}: already exists (use --force to overwrite)", param_hint="'--combine'"
+        )
+    from .walk import iter_files
+
+    if next(iter_files(root, pattern=pattern), None) is None:
+        looked_for = pattern or " ".join(SUPPORTED_EXTENSIONS)
+        _fail(f"{root}: no documents to convert (looked for {looked_for})")
         sys.exit(1)
     workers = jobs or os.cpu_count() or 1
     try:
@@ -236,7 +292,8 @@ def batch(
         _fail(str(error))
         sys.exit(2)
     total = sum(1 for _ in iter_files(root, pattern=pattern))  # a cheap first walk, for the ETA
-    settings = _settings(keywords, zip_limit)
+    settings = _settings(keywords, zip_limit, encoding)
+    stamps = None if combine else Stamps(outdir, root, settings_digest(output_format, settings))
     todo = plan(
         root,
         iter_files(root, pattern=pattern),
@@ -245,6 +302,7 @@ def batch(
         settings,
         force=force,
         combine=combine is not None,
+        stamps=stamps,
     )
     outdir.mkdir(parents=True, exist_ok=True)
     summary = run_batch(
@@ -255,6 +313,7 @@ def batch(
         combine=combine,
         output_format=output_format,
         outdir=outdir,
+        stamps=stamps,
     )
     for failure in summary.failures:
         _fail(f"{failure.source}: {failure.message}")
@@ -263,9 +322,15 @@ def batch(
     sys.exit(1 if summary.failures else 0)
 
 
-def _settings(keywords: bool, zip_limit_mb: int) -> dict[str, object]:
+def _settings(keywords: bool, zip_limit_mb: int, encoding: str | None = None) -> dict[str, object]:
     """The parse options the command-line flags set (see settings.ParseOptions)."""
-    return {"keywords": keywords, "max_unzipped_bytes": zip_limit_mb * 1024 * 1024}
+    settings: dict[str, object] = {
+        "keywords": keywords,
+        "max_unzipped_bytes": zip_limit_mb * 1024 * 1024,
+    }
+    if encoding is not None:  # absent unless given, so batch stamps of old runs still match
+        settings["encoding"] = encoding
+    return settings
 
 
 def _executor(name: str, scheduler: str | None, workers: int) -> Executor:
@@ -281,40 +346,72 @@ def _executor(name: str, scheduler: str | None, workers: int) -> Executor:
 @main.command()
 @click.argument("input_path", metavar="FILE|-")
 @options.input_format
-def inspect(input_path: str, input_format: str | None) -> None:
-    """Show the provision tree with units, deadlines and amounts highlighted."""
+@options.encoding
+def inspect(input_path: str, input_format: str | None, encoding: str | None) -> None:
+    """Show the provision tree with units, deadlines and amounts highlighted (stdout)."""
     from .models import Document
+    from .output import quiet_broken_pipe
     from .render import render_tree
 
-    record = next(_Inputs((input_path,), input_format, quiet=True).documents(), None)
+    settings = {"encoding": encoding} if encoding else None
+    record = next(_Inputs((input_path,), input_format, True, settings).documents(), None)
     if record is None:
         sys.exit(1)
-    render_tree(Document.model_validate(record))
+    with quiet_broken_pipe():
+        render_tree(Document.model_validate(record))
+        sys.stdout.flush()
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE|DIR…")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|DIR|GLOB…")
 @click.option(
     "-f",
     "--format",
     "output_format",
-    type=click.Choice(("table", "csv", "json")),
-    default="table",
+    type=click.Choice(("tsv", "csv", "jsonl", "json")),
+    default="tsv",
     show_default=True,
-    help="A table for people (stderr), or csv / json data (stdout).",
+    help="The long matrix on stdout: one row per unit, role and provision.",
+)
+@click.option(
+    "--table",
+    "show_table",
+    is_flag=True,
+    help="Also show the matrix per unit for people, on stderr.",
 )
 @options.input_format
-def units(inputs: tuple[str, ...], output_format: str, input_format: str | None) -> None:
-    """Who leads and who supports what: every responsible unit across the documents."""
-    from .matrix import build_matrix
-    from .walk import expand
+@options.encoding
+def units(
+    inputs: tuple[str, ...],
+    output_format: str,
+    show_table: bool,
+    input_format: str | None,
+    encoding: str | None,
+) -> None:
+    """Who leads and who supports what: one row per unit, role, document and provision.
 
-    run = _Inputs(tuple(expand(inputs)), input_format, quiet=True)
-    rows = build_matrix(run.documents())
-    from .writers.matrix_writer import write_matrix
+    Reads documents, folders, quoted globs ('notices/**/*.pdf') and batch's JSON outputs."""
+    from .matrix import long_rows
+    from .output import quiet_broken_pipe
+    from .walk import expand_globs
+    from .writers.matrix_writer import write_long, write_table
 
-    write_matrix(rows, output_format)
-    sys.exit(1 if run.failures else 0)
+    names, missing = expand_globs(inputs)
+    for pattern in missing:
+        _fail(f"{pattern}: no file matches")
+    settings = {"encoding": encoding} if encoding else None
+    run = _Inputs(tuple(names), input_format, True, settings, read_records=True)
+    documents = list(run.documents())
+    if not documents:
+        if not run.failures and not missing:
+            _fail(f"{' '.join(inputs)}: no documents found")
+        sys.exit(1)
+    rows = long_rows(documents)
+    with quiet_broken_pipe():
+        write_long(rows, output_format)
+    if show_table:
+        write_table(rows)
+    sys.exit(1 if run.failures or missing else 0)
 
 
 @main.command()

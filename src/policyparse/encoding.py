@@ -27,6 +27,8 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn"}
 _MAX_REPLACEMENT_SHARE = 0.01
 # Share of CJK characters that makes a strict GB18030 decode believable.
 _MIN_CJK_SHARE = 0.3
+# Share of common (GB2312 or Big5) characters below which a GB18030 decode is mojibake.
+_MIN_COMMON_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +36,21 @@ class Decoded:
     text: str
     encoding: str
     replaced: int = 0  # undecodable byte sequences replaced by U+FFFD
+    doubt: str | None = None  # why the decode may be wrong, for an encoding-doubtful warning
 
 
-def decode(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Decode ``data``; ``declared`` is a charset a container named (HTML ``<meta>``).
+def decode(data: bytes, *, declared: str | None = None, encoding: str | None = None) -> Decoded:
+    """Decode ``data``; ``declared`` is a charset a container named (HTML ``<meta>``),
+    ``encoding`` one the user named (``--encoding``), which is used and nothing else.
 
     >>> decode("一、总体要求".encode("gb18030")).encoding
     'gb18030'
     """
+    if encoding is not None:
+        codec = _normalise_label(encoding)
+        if codec is None:
+            raise DecodeError(f"unknown encoding {encoding!r}")
+        return _decode_lenient(data, codec, codec)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _decode_lenient(data[len(bom) :], codec, name)
@@ -74,8 +83,47 @@ def decode(data: bytes, *, declared: str | None = None) -> Decoded:
         return _detect(data)
     # GB18030 maps most byte pairs to something; accept it when the result reads as Chinese.
     if _cjk_share(text) >= _MIN_CJK_SHARE:
-        return Decoded(text, "gb18030")
+        common = _common_share(text)
+        if common >= _MIN_COMMON_SHARE:
+            return Decoded(text, "gb18030")
+        big5 = _strict(data, "big5")  # Taiwan and Hong Kong files
+        if big5 is not None:
+            return Decoded(big5, "big5")
+        doubt = (
+            f"only {common:.0%} of the characters are common ones when read as GB18030, "
+            "and the bytes are not Big5: the text may be mojibake (name the encoding "
+            "with --encoding)"
+        )
+        return Decoded(text, "gb18030", doubt=doubt)
     return _detect(data)
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _common_share(text: str) -> float:
+    """The share of common characters — in GB2312 (simplified) or Big5 (traditional) —
+    among the non-ASCII ones: 1.0 for Chinese of either script read right, also for
+    traditional text saved as GBK; Big5 bytes read as GB18030 land on kana, box drawing
+    and GBK's rare extension rows (0.58 on a Big5 notice), which is mojibake."""
+    visible = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
+    if not visible:
+        return 1.0
+    return sum(1 for ch in visible if _is_common(ch)) / len(visible)
+
+
+def _is_common(ch: str) -> bool:
+    for codec in ("gb2312", "big5"):
+        try:
+            ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        return True
+    return False
 
 
 def _normalise_label(label: str) -> str | None:

@@ -1,4 +1,4 @@
-"""The records policyparse emits (pydantic v2). Field names follow SPEC.md and are fixed.
+"""The records policyparse emits (pydantic v2). Field names follow docs/contract.md and are fixed.
 
 ``policyparse schema`` prints the JSON Schema of :class:`Document`. ``assemble.py`` builds
 each record once, as plain JSON data in exactly these shapes; ``policyparse.parse``

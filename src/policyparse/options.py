@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .writers import FORMATS
+from .writers import FORMATS, TABLE_NAMES
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -16,15 +16,44 @@ output_format = click.option(
     "--format",
     "output_format",
     type=click.Choice(FORMATS),
-    default="json",
-    show_default=True,
-    help="Output format: a Document per input (json), a provision per line (jsonl), "
-    "or a provision per row for Excel (csv).",
+    default=None,
+    help="Output format: a Document per input (json), a provision per line (jsonl), a "
+    "provision per row for Excel (csv), or every table in a workbook (xlsx) or a database "
+    "(sqlite). Default: from the output file's extension, else json.",
 )
+
+
+def _input_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Check --input-format once, before any file is read (not once per file)."""
+    if value is None:
+        return None
+    from .errors import UnsupportedFormat
+    from .formats import parse_format_name
+
+    try:
+        parse_format_name(value)
+    except UnsupportedFormat as error:
+        raise click.BadParameter(error.reason) from None
+    return value
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
+    return value
+
+
 input_format = click.option(
     "--input-format",
     metavar="FMT",
     default=None,
+    callback=_input_format,
     help="Read inputs as this format (txt, md, html, docx, pdf) instead of sniffing; "
     "needed for '-' when the bytes do not tell.",
 )
@@ -49,3 +78,20 @@ def quiet(f: F) -> F:
     return click.option("-q", "--quiet", is_flag=True, help="Print nothing on stderr but errors.")(
         f
     )
+
+
+encoding = click.option(
+    "--encoding",
+    metavar="CODEC",
+    default=None,
+    callback=_encoding,
+    help="Decode text inputs (.txt, .md, .html) as this encoding (big5, gb18030, utf-16 …) "
+    "instead of detecting it or taking the page's charset.",
+)
+table = click.option(
+    "--table",
+    type=click.Choice(TABLE_NAMES),
+    default=None,
+    help="With -f csv or jsonl: which table to write (default: provisions); xlsx and "
+    "sqlite hold them all.",
+)

@@ -1,4 +1,4 @@
-"""``policyparse inspect``: the provision tree as a person reads it, on stderr.
+"""``policyparse inspect``: the provision tree as a person reads it, on stdout (so it pages).
 
 Units that lead are bold cyan, supporting units cyan, deadlines magenta, amounts green;
 warnings follow the tree. rich drops colour by itself for NO_COLOR and non-terminals.
@@ -16,7 +16,7 @@ TEXT_PREVIEW = 60
 
 
 def render_tree(doc: Document, console: Console | None = None) -> None:
-    console = console or Console(stderr=True, highlight=False)
+    console = console or Console(highlight=False)
     meta = doc.meta
     title = Text(meta.title or doc.source.path, style="bold")
     if meta.doc_number:

@@ -25,8 +25,17 @@ class ParseOptions:
     max_keywords: int = 5
     # A DOCX or other zip whose parts expand beyond this many bytes is refused (zip bomb).
     max_unzipped_bytes: int = 200 * 1024 * 1024
+    # The text encoding of .txt, .md and .html inputs, when the user knows it best.
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
+        if self.encoding is not None:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except (LookupError, TypeError):
+                raise OptionError(f"unknown encoding {self.encoding!r}") from None
         if not isinstance(self.keywords, bool):
             raise OptionError(f"option 'keywords' must be true or false, not {self.keywords!r}")
         for name in ("max_keywords", "max_unzipped_bytes"):

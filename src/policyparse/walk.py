@@ -14,7 +14,9 @@ from pathlib import Path
 from .formats import SUPPORTED_EXTENSIONS
 
 
-def iter_files(root: Path, *, pattern: str | None = None) -> Iterator[Path]:
+def iter_files(
+    root: Path, *, pattern: str | None = None, suffixes: tuple[str, ...] = SUPPORTED_EXTENSIONS
+) -> Iterator[Path]:
     """Files under ``root`` in sorted order; symlinks that leave ``root`` are skipped."""
     base = root.resolve()
     for folder, dirs, names in os.walk(root, followlinks=False):
@@ -28,20 +30,11 @@ def iter_files(root: Path, *, pattern: str | None = None) -> Iterator[Path]:
                     fnmatch.fnmatch(name, pattern)
                 ):
                     continue
-            elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+            elif path.suffix.lower() not in suffixes:
                 continue
             if path.is_symlink() and not _inside(path.resolve(), base):
                 continue
             yield path
-
-
-def expand(inputs: tuple[str, ...], *, pattern: str | None = None) -> Iterator[str]:
-    """Every file named by ``inputs``: files as given, folders walked; ``-`` kept."""
-    for name in inputs:
-        if name != "-" and Path(name).is_dir():
-            yield from (str(p) for p in iter_files(Path(name), pattern=pattern))
-        else:
-            yield name
 
 
 def _inside(path: Path, base: Path) -> bool:
@@ -50,3 +43,32 @@ def _inside(path: Path, base: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+GLOB_CHARS = frozenset("*?[")
+
+
+def expand_globs(inputs: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Files named by ``inputs`` — files, folders (with batch's ``.json`` outputs), and
+    quoted glob patterns (``**`` crosses folders) — and the patterns that matched nothing."""
+    import glob
+
+    names: list[str] = []
+    missing: list[str] = []
+    suffixes = (*SUPPORTED_EXTENSIONS, ".json")
+    for name in inputs:
+        if name != "-" and not Path(name).exists() and GLOB_CHARS & set(name):
+            found = sorted(glob.glob(name, recursive=True))
+            if not found:
+                missing.append(name)
+            for match in found:
+                path = Path(match)
+                if path.is_dir():
+                    names.extend(str(p) for p in iter_files(path, suffixes=suffixes))
+                elif path.is_file():
+                    names.append(match)
+        elif name != "-" and Path(name).is_dir():
+            names.extend(str(p) for p in iter_files(Path(name), suffixes=suffixes))
+        else:
+            names.append(name)
+    return names, missing

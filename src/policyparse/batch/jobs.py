@@ -7,6 +7,7 @@ local process pool or on a cluster worker and writes the same bytes.
 from __future__ import annotations
 
 import io
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +62,16 @@ def run_job(job: Job) -> Outcome:
         return Outcome(job.source, "failed", error_kind=error.kind, message=error.reason)
     except (RecursionError, MemoryError) as error:  # hostile input must not stop the batch
         return Outcome(job.source, "failed", error_kind="resource", message=type(error).__name__)
-    from ..writers import get_writer
+    from ..writers import FILE_FORMATS, get_writer
 
+    if job.output_format in FILE_FORMATS:
+        if job.target is None:  # the main process builds the one combined file
+            chunk = json.dumps(doc, ensure_ascii=False)
+            return Outcome(job.source, "converted", len(doc["provisions"]), chunk=chunk)
+        from ..output import write_file
+
+        write_file(job.target, job.output_format, [doc])
+        return Outcome(job.source, "converted", len(doc["provisions"]))
     if job.target is None:
         buffer = io.StringIO()
         get_writer(job.output_format, many=True).document(doc, buffer)

@@ -20,6 +20,7 @@ from typing import Any
 from .executors import Executor
 from .jobs import Job, Outcome, target_for
 from .progress import Reporter
+from .stamps import Stamps
 
 
 @dataclass(slots=True)
@@ -39,11 +40,14 @@ def plan(
     *,
     force: bool,
     combine: bool,
+    stamps: Stamps | None = None,
 ) -> Iterator[Job]:
-    """One job per file, made as the walk reaches it."""
+    """One job per file, made as the walk reaches it; a file whose stamp differs (other
+    options, a replaced input) is redone even when its output is newer than its input."""
     for path in files:
         target = None if combine else str(target_for(path, root, outdir, output_format))
-        yield Job(str(path), target, output_format, options, force)
+        stale = stamps is not None and not stamps.current(str(path))
+        yield Job(str(path), target, output_format, options, force or stale)
 
 
 def run_batch(
@@ -55,6 +59,7 @@ def run_batch(
     combine: Path | None,
     output_format: str,
     outdir: Path,
+    stamps: Stamps | None = None,
 ) -> Summary:
     summary = Summary()
     started = time.perf_counter()
@@ -65,8 +70,11 @@ def run_batch(
         else:
             for outcome in executor(jobs, False):
                 _count(summary, outcome, reporter)
+                _stamp(stamps, outcome)
     finally:
         reporter.stop()
+        if stamps is not None:
+            stamps.save()  # after a Ctrl-C too: what was finished stays finished
     summary.seconds = time.perf_counter() - started
     _write_errors(outdir, summary.failures)
     return summary
@@ -81,8 +89,19 @@ def _run_combined(
     output_format: str,
 ) -> None:
     from ..atomic import atomic_text_writer
-    from ..writers import get_writer
+    from ..writers import FILE_FORMATS, get_writer
 
+    if output_format in FILE_FORMATS:
+        from ..output import write_file
+
+        def documents() -> Iterator[dict[str, Any]]:
+            for outcome in executor(jobs, True):
+                if outcome.chunk:
+                    yield json.loads(outcome.chunk)
+                _count(summary, outcome, reporter)
+
+        write_file(str(combine), output_format, documents())
+        return
     with atomic_text_writer(combine, newline="") as stream:
         writer = get_writer(output_format, many=True)
         writer.begin(stream)
@@ -99,6 +118,15 @@ def _count(summary: Summary, outcome: Outcome, reporter: Reporter) -> None:
     if outcome.status == "failed":
         summary.failures.append(outcome)
     reporter.advance(outcome.status)
+
+
+def _stamp(stamps: Stamps | None, outcome: Outcome) -> None:
+    if stamps is None:
+        return
+    if outcome.status == "converted":
+        stamps.record(outcome.source)
+    elif outcome.status == "failed":
+        stamps.forget(outcome.source)
 
 
 def _write_errors(outdir: Path, failures: list[Outcome]) -> None:

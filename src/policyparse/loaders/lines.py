@@ -3,6 +3,7 @@ bytes that did not decode."""
 
 from __future__ import annotations
 
+from ..encoding import Decoded
 from ..text import Note
 
 
@@ -16,3 +17,13 @@ def replacement_note(count: int, encoding: str) -> Note:
         "undecodable-bytes",
         f"{count} byte sequence(s) did not decode as {encoding} and were replaced by U+FFFD",
     )
+
+
+def decode_notes(decoded: Decoded) -> list[Note]:
+    """Warnings about the decode: bytes replaced, or a result that may be mojibake."""
+    notes = []
+    if decoded.replaced:
+        notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    if decoded.doubt:
+        notes.append(Note("encoding-doubtful", decoded.doubt))
+    return notes

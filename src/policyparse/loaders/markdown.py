@@ -15,7 +15,7 @@ from ..encoding import decode
 from ..lexicon.labels import starts_with_label
 from ..settings import ParseOptions
 from ..text import InputFormat, LineHint, SourceLine, Table, TableCell, Text
-from .lines import replacement_note, split_lines
+from .lines import decode_notes, split_lines
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -38,10 +38,9 @@ def _pipe_cells(raw: str, number: int) -> tuple[TableCell, ...]:
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
-    decoded = decode(data)
+    decoded = decode(data, encoding=options.encoding)
     text = read_markdown(decoded.text, InputFormat.MD, decoded.encoding)
-    if decoded.replaced:
-        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    text.notes.extend(decode_notes(decoded))
     return text
 
 

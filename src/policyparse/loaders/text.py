@@ -5,11 +5,11 @@ from __future__ import annotations
 from ..encoding import decode
 from ..settings import ParseOptions
 from ..text import InputFormat, Note, SourceLine, Table, Text
-from .lines import replacement_note, split_lines
+from .lines import decode_notes, split_lines
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
-    decoded = decode(data)
+    decoded = decode(data, encoding=options.encoding)
     from .markdown import looks_like_markdown, read_markdown
 
     if looks_like_markdown(decoded.text):
@@ -22,8 +22,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
                 "the text carries Markdown marks (#, **, <!-- -->): read as Markdown",
             )
         )
-        if decoded.replaced:
-            text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+        text.notes.extend(decode_notes(decoded))
         return text
     lines = [SourceLine(text, number) for number, text in enumerate(split_lines(decoded.text), 1)]
     tables: list[Table] = []
@@ -35,6 +34,5 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     text = Text(
         lines=lines, format=InputFormat.TXT, encoding=decoded.encoding, tables=tables, notes=notes
     )
-    if decoded.replaced:
-        text.notes.append(replacement_note(decoded.replaced, decoded.encoding))
+    text.notes.extend(decode_notes(decoded))
     return text

@@ -1,4 +1,8 @@
-"""``json``: one Document per input, indented, UTF-8 as is; several inputs → a JSON array."""
+"""``json``: one Document per input, indented, UTF-8 as is.
+
+One FILE argument gives one object; several (or ``--array``) give an array, so a script
+over a glob that may match one file asks for ``--array`` and always gets a list.
+"""
 
 from __future__ import annotations
 
@@ -27,5 +31,5 @@ class JsonWriter:
         out.write("\n]\n" if self._many else "\n")
 
 
-def make(*, many: bool) -> JsonWriter:
+def make(*, many: bool, table: str = "provisions") -> JsonWriter:
     return JsonWriter(many=many)

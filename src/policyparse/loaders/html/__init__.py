@@ -41,8 +41,8 @@ _META_TITLES = ("articletitle", "title", "dc.title", "og:title")
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
-    """The page's article as a :class:`Text` (``options``: nothing in a page needs them)."""
-    source = read(data)
+    """The page's article as a :class:`Text` (``options.encoding`` overrides the charset)."""
+    source = read(data, encoding=options.encoding)
     root = source.root
     body = _body(root)
     known_titles = _head_titles(root)

@@ -85,11 +85,12 @@ class Source:
     notes: list[Note] = field(default_factory=list)
 
 
-def read(data: bytes) -> Source:
-    """Decode and parse ``data``; :class:`LoadError` when it is not a readable page."""
+def read(data: bytes, *, encoding: str | None = None) -> Source:
+    """Decode and parse ``data``; :class:`LoadError` when it is not a readable page.
+    ``encoding``: the user's (``--encoding``), which wins over what the page declares."""
     label = _utf16_markup(data) or declared_charset(data) or _locale_default(data)
     try:
-        decoded = decode(data, declared=label)
+        decoded = decode(data, declared=label, encoding=encoding)
     except DecodeError as error:
         raise LoadError(f"cannot read the page: {error.reason}") from error
     controls = len(_CONTROLS.findall(decoded.text))
