@@ -19,6 +19,8 @@ from .text import Note
 
 _LISTED = re.compile(r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*(\d{1,2})[.．、]")
 _LIST_ITEM = re.compile(r"^[ \u3000]*(\d{1,2})[.．、]")
+# A list number alone on the last line (附件：1. with the name on the next line).
+_BARE_NUMBER = re.compile(r"(?:^|\n|[:：])[ \u3000]*\d{1,2}[.．、][ \u3000]*$")
 _MARKER = re.compile(
     r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[0-9一二三四五六七八九十]{0,3}[ \u3000]*[:：]?[ \u3000]*$"
 )
@@ -60,7 +62,10 @@ def _join_attachment_lists(paras: list[Para]) -> list[Para]:
     expected = 0
     for para in paras:
         item = _LIST_ITEM.match(para.text)
-        if expected and item and int(item.group(1)) == expected and len(para.text) <= 80:
+        name_below = expected and not item and _BARE_NUMBER.search(out[-1].text[-12:])
+        if ((expected and item and int(item.group(1)) == expected) or name_below) and len(
+            para.text
+        ) <= 80:
             head = out[-1]
             out[-1] = Para(
                 f"{head.text}\n{para.text.strip()}",
@@ -69,7 +74,7 @@ def _join_attachment_lists(paras: list[Para]) -> list[Para]:
                 head.page,
                 head.hint,
             )
-            expected += 1
+            expected += 0 if name_below else 1
             continue
         first = _LISTED.match(para.text)
         expected = int(first.group(1)) + 1 if first else 0

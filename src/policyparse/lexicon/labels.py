@@ -40,6 +40,7 @@ _CITING_ITEM = frozenset("至、和及或项")
 _QUANTITY_NEXT = frozenset(
     "%‰万亿千百元角分倍个件家户人名次项条座台套辆吨米亩平方公里克升度年月日号版期级档秒时天周"
 )
+_CN_DIGITS = frozenset("一二三四五六七八九十")
 _CIRCLED_RANGES = ((0x2460, 0x2473, 1), (0x3251, 0x325F, 21), (0x32B1, 0x32BF, 36))
 CIRCLED = "".join(chr(cp) for lo, hi, _ in _CIRCLED_RANGES for cp in range(lo, hi + 1))
 
@@ -145,7 +146,15 @@ def _not_citing_word(folded: str, end: int) -> bool:
 
 
 def _not_citing_item(folded: str, end: int) -> bool:
-    return folded[end : end + 1] not in _CITING_ITEM
+    """（一）至（三）, （四）、（五）项, （三）项所列 cite items; （三）项目申报条件 and
+    （4）及时报告 are items whose text starts with 项目 and 及时."""
+    nxt = folded[end : end + 1]
+    if nxt not in _CITING_ITEM:
+        return True
+    after = folded[end + 1 : end + 2]
+    if nxt == "项":
+        return after == "目"
+    return not (after == "(" or after.isdigit() or after in _CN_DIGITS)
 
 
 def _part_has_title(folded: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..fold import fold, is_cjk
 from ..lexicon.labels import LABEL_INITIALS, LABEL_WINDOW, RANK, LabelMatch, match_label
 
-_AFTER = frozenset("。！？!?）)」”』】")
+_AFTER = frozenset("。！？!?）)」”』】 \t\u3000\u00a0\u2002\u2003")
 
 
 def next_label_at(text: str, start: int, expects: Expectation) -> int | None:

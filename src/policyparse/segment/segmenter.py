@@ -145,10 +145,22 @@ def _heading_key(text: str) -> str | None:
 
 def feed(state: SegmentState, para: Para) -> None:
     """Add one paragraph to the tree."""
-    if para.run_in and para.table is None:
+    if para.table is None and (para.run_in or _title_runs_on(para)):
         _feed_run_in(state, para)
     else:
         _feed_one(state, para)
+
+
+_TITLE_STYLES = frozenset({Style.PART, Style.CHAPTER, Style.SECTION})
+
+
+def _title_runs_on(para: Para) -> bool:
+    """A chapter's title with its first article run on (第一章　总则第一条　为规范…): a
+    title is short, so a long one holds more."""
+    if len(para.text) <= 40:
+        return False
+    m = label_at_start(para.text)
+    return m is not None and m.style in _TITLE_STYLES
 
 
 def _feed_run_in(state: SegmentState, para: Para) -> None:
