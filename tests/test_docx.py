@@ -147,7 +147,7 @@ NUMBERING_CASES: list[tuple[str, str, list[str], list[str]]] = [
             p("D", num=1, ilvl=0),
             p("E", num=1, ilvl=1),
         ],
-        ["1.A", "1.1B", "1.2C", "2.D", "2.1E"],
+        ["1.A", "1.1 B", "1.2 C", "2.D", "2.1 E"],  # the tab after a bare 1.1 parts it from B
     ),
     (
         "（%1） in chineseCounting",
@@ -165,7 +165,7 @@ NUMBERING_CASES: list[tuple[str, str, list[str], list[str]]] = [
         "circled numbers end at ⑳",
         abstract(1, lvl(0, "decimalEnclosedCircle", "%1", start=19)) + num(1, 1),
         [p("x", num=1, ilvl=0), p("y", num=1, ilvl=0), p("z", num=1, ilvl=0)],
-        ["⑲x", "⑳y", "21z"],
+        ["⑲x", "⑳y", "21 z"],
     ),
     (
         "甲乙丙 (ideographTraditional)",
@@ -278,7 +278,7 @@ NUMBERING_CASES: list[tuple[str, str, list[str], list[str]]] = [
             p("C", num=2, ilvl=0),
             p("D", num=2, ilvl=1),
         ],
-        ["一、A", "1.1B", "一、C", "一.1D"],
+        ["一、A", "1.1 B", "一、C", "一.1 D"],
     ),
     (
         "a missing w:start counts from zero (ECMA-376 §17.9.25)",
@@ -974,3 +974,40 @@ def test_returns_docx_text() -> None:
     assert isinstance(text, Text)
     assert text.format.value == "docx"
     assert (text.encoding, text.pages, text.notes) == (None, None, [])
+
+
+def test_word_multilevel_outline_keeps_its_levels() -> None:
+    """A Word list numbered %1 / %1.%2 / %1.%2.%3 (how emergency plans are typed) gives
+    the outline's tree: 1, 1.1, 1.1.1 — not a flat run of items."""
+    levels = (
+        lvl(0, "decimal", "%1"),
+        lvl(1, "decimal", "%1.%2"),
+        lvl(2, "decimal", "%1.%2.%3"),
+    )
+    body = (
+        p("某市突发公共事件总体应急预案")
+        + p("总则", num=1, ilvl=0)
+        + p("编制目的", num=1, ilvl=1)
+        + p("为提高政府保障公共安全和处置突发公共事件的能力，制定本预案。")
+        + p("适用范围", num=1, ilvl=1)
+        + p("组织体系", num=1, ilvl=0)
+        + p("领导机构", num=1, ilvl=1)
+        + p("市应急委员会", num=1, ilvl=2)
+        + p("市专项指挥部", num=1, ilvl=2)
+        + p("办事机构", num=1, ilvl=1)
+    )
+    data = make_docx(body, numbering=abstract(1, *levels) + num(1, 1))
+    doc = parse(data, format="docx", name="plan.docx")
+    assert [(q.id, q.label, q.heading, q.path) for q in doc.provisions] == [
+        ("1", "1", "总则", [1]),
+        ("1.1", "1.1", "编制目的", [1, 1]),
+        ("1.2", "1.2", "适用范围", [1, 2]),
+        ("2", "2", "组织体系", [2]),
+        ("2.1", "2.1", "领导机构", [2, 1]),
+        ("2.1.1", "2.1.1", "市应急委员会", [2, 1, 1]),
+        ("2.1.2", "2.1.2", "市专项指挥部", [2, 1, 2]),
+        ("2.2", "2.2", "办事机构", [2, 2]),
+    ]
+    assert doc.provisions[1].text == (
+        "编制目的\n为提高政府保障公共安全和处置突发公共事件的能力，制定本预案。"
+    )

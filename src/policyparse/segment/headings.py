@@ -36,7 +36,8 @@ def find_heading(style: Style, first: str, *, more_follows: bool) -> str | None:
     if style is Style.ARTICLE:
         return None
     if not any(stop in text for stop in _SENTENCE_STOPS) and text[-1] not in "，,、：:":
-        if more_follows and len(text) <= HEADING_LINE_MAX:
+        # An outline item (1.2 适用范围) is a titled section even while its body is empty.
+        if (more_follows or style is Style.DECIMAL) and len(text) <= HEADING_LINE_MAX:
             return text
         return None
     stop = text.find("。")

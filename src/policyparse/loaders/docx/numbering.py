@@ -15,7 +15,9 @@ of one document walk, fed the numbered paragraphs in body order:
   level's ``w:lvlRestart`` names another level (1-based, 0 = never restart);
 - ``w:lvlText`` is the label pattern: ``%1.`` ``（%1）`` ``%1、`` ``第%1条`` ``%1.%2``; each
   ``%n`` is level n's counter in level n's ``w:numFmt`` (all decimal with ``w:isLgl``);
-- ``w:suff``: ``tab`` (default) and ``nothing`` add no character, ``space`` adds one.
+- ``w:suff``: ``space`` adds one; ``tab`` (default) adds a space only after a label that
+  ends in a number or letter (1 / 1.2), where nothing else parts it from the text;
+  ``nothing`` adds none.
 """
 
 from __future__ import annotations
@@ -167,7 +169,13 @@ class ListCounters:
             fmt = "decimal" if level.legal and ref.fmt not in ("none", "bullet") else ref.fmt
             return format_number(values.get(k, start(k)), fmt)
 
-        return _PLACEHOLDER.sub(number, level.text) + (" " if level.suffix == "space" else "")
+        label = _PLACEHOLDER.sub(number, level.text)
+        # A tab after "1." or "（一）" reads as nothing, but after a bare "1" or "1.2" it is
+        # all that parts the number from the text (1.2 编制目的, never 1.2编制目的).
+        spaced = level.suffix == "space" or (
+            level.suffix == "tab" and label[-1:].isascii() and label[-1:].isalnum()
+        )
+        return label + (" " if spaced else "")
 
 
 def _restarts(level: Level | None, k: int, used: int) -> bool:
