@@ -69,7 +69,7 @@ def decode(data: bytes, *, declared: str | None = None, encoding: str | None = N
     # Measured against the non-ASCII text only: a page of ASCII markup around a little
     # GBK text must not pass for UTF-8.
     non_ascii = len(mostly_utf8) - len(mostly_utf8.encode("ascii", errors="ignore"))
-    if replaced <= max(8, non_ascii * _MAX_REPLACEMENT_SHARE):
+    if replaced <= max(8, non_ascii * _MAX_REPLACEMENT_SHARE) and not _clean_gb18030(data):
         # A UTF-8 file with a few damaged bytes: keep it, and let the caller warn.
         return Decoded(mostly_utf8, "utf-8", replaced)
     utf16 = _utf16_without_bom(data)
@@ -96,6 +96,13 @@ def decode(data: bytes, *, declared: str | None = None, encoding: str | None = N
         )
         return Decoded(text, "gb18030", doubt=doubt)
     return _detect(data)
+
+
+def _clean_gb18030(data: bytes) -> bool:
+    """The bytes read as Chinese of common characters in GB18030 — as a short GBK text
+    does, whose few bytes would otherwise pass for UTF-8 with some damage."""
+    gb = _strict(data, "gb18030")
+    return gb is not None and _cjk_share(gb) >= _MIN_CJK_SHARE and _common_share(gb) >= 0.95
 
 
 def _strict(data: bytes, codec: str) -> str | None:

@@ -181,6 +181,8 @@ def _outline_top(folded: str, end: int) -> bool:
     )
 
 
+# A year right after a list number (1.2018年，在保证…; 2.2019-2022年，…) is the item's text.
+_YEAR_AHEAD = r"(?:19|20)[0-9]{2}(?:年|-|—|至)"
 _CN = CN_NUMERAL + "{1,5}"
 _CN_LONG = CN_NUMERAL_LONG + "{1,10}"
 
@@ -203,8 +205,8 @@ for _rule in (
               "arabic_paren", 70, _arabic_ordinal, _not_citing_item),
     LabelRule("arabic_rparen", r"(?P<arabic_rparen>[0-9]{1,3})\)", Style.ARABIC_PAREN,
               "arabic_paren", 70, _arabic_ordinal),
-    LabelRule("arabic", r"(?P<arabic>[0-9]{1,3})(?:、|\.(?![0-9]))", Style.ARABIC, "arabic", 60,
-              _arabic_ordinal),
+    LabelRule("arabic", rf"(?P<arabic>[0-9]{{1,3}})(?:、|\.(?![0-9])|\.(?={_YEAR_AHEAD}))",
+              Style.ARABIC, "arabic", 60, _arabic_ordinal),
     LabelRule("outline_top", r"(?P<outline_top>[0-9]{1,2})(?=[ \t\u3000])", Style.DECIMAL,
               "decimal", 45, _arabic_ordinal, _outline_top),
     LabelRule("circled", f"(?P<circled>[{CIRCLED}])", Style.CIRCLED, "circled", 80,

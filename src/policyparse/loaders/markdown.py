@@ -49,9 +49,9 @@ def looks_like_markdown(text: str) -> bool:
     (``# 标题``, ``## 第一章``), HTML comments (``<!-- INFO END -->``) or lines set in bold
     (``**一、总体要求**``) among the first 200 lines.
 
-    >>> looks_like_markdown("# 上海市条例\n<!-- INFO END -->\n## 第一章  总则\n第一条 …")
+    >>> looks_like_markdown("# 上海市条例\\n<!-- INFO END -->\\n## 第一章  总则\\n第一条 …")
     True
-    >>> looks_like_markdown("一、总体要求\n（一）指导思想。以…为指导。")
+    >>> looks_like_markdown("一、总体要求\\n（一）指导思想。以…为指导。")
     False
     """
     marks = 0

@@ -21,14 +21,16 @@ FLAT_MIN = 300  # shorter lines are ordinary paragraphs, however they look
 # segmenter looks inside it for the labels it expects next (segment/run_in.py).
 RUN_IN_MIN = 800
 _BLANKS = re.compile(r"[ \t\u3000\u00a0]+")
+HEADING_MAX = 30
+_STOPS = frozenset("。；;，,：:！？!?")
 
 
 def split_flattened(text: str) -> list[str] | None:
     """The paragraphs run together in ``text``, or None when it does not read as flattened.
 
     >>> body = "通知如下：　　一、总体要求　　以……为指导。 二、重点任务 （一）扩大消费。"
-    >>> [p[:6] for p in split_flattened(body + "。" * 300)]
-    ['通知如下：', '一、总体要求', '以……为指导', '二、重点任务', '（一）扩大消费']
+    >>> [p[:7] for p in split_flattened(body + "。" * 300)]
+    ['通知如下：', '一、总体要求', '以……为指导。', '二、重点任务', '（一）扩大消费']
     """
     if len(text) < FLAT_MIN:
         return None
@@ -51,4 +53,15 @@ def split_flattened(text: str) -> list[str] | None:
         pieces.append(text[at:start])
         at = end
     pieces.append(text[at:])
-    return [p for p in pieces if p.strip()]
+    return [part for piece in pieces if piece.strip() for part in _heading_apart(piece)]
+
+
+def _heading_apart(piece: str) -> list[str]:
+    """``一、总体要求 以习近平…``: where the whitespace was collapsed, a short labelled
+    heading and its body are parted by one blank — the line break that was lost."""
+    if label_at_start(piece) is None:
+        return [piece]
+    run = _BLANKS.search(piece, 0, HEADING_MAX + 1)
+    if run is None or run.end() == len(piece) or any(ch in piece[: run.start()] for ch in _STOPS):
+        return [piece]
+    return [piece[: run.start()], piece[run.end() :]]
