@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clauses.amounts import find_amounts
 from .clauses.deadline import find_deadline
-from .clauses.responsibility import Clause, ClauseContext, parse_clause, parse_in
+from .clauses.responsibility import Clause, ClauseContext, merge, parse_clause, parse_in
 from .clauses.units import split_cell_units
 from .segment.headings import find_heading
 from .segment.segmenter import Node
@@ -160,7 +160,7 @@ def _cut_clauses(
                 notes.append(
                     Note(
                         "clause-unparsed",
-                        f"a responsibility clause names no unit: {clause.raw!r}",
+                        f"a responsibility clause ({clause.rule}) names no unit: {clause.raw!r}",
                         para.start_line,
                     )
                 )
@@ -173,11 +173,7 @@ def _cut_clauses(
 def _responsibility(clauses: list[Clause]) -> Record | None:
     if not clauses:
         return None
-    lead: list[str] = []
-    support: list[str] = []
-    for clause in clauses:
-        lead.extend(u for u in clause.lead if u not in lead)
-        support.extend(u for u in clause.support if u not in support and u not in lead)
+    lead, support = merge(clauses)
     return {"lead": lead, "support": support, "raw": "\n".join(c.raw for c in clauses)}
 
 

@@ -1,0 +1,314 @@
+"""The grammar of a responsibility clause: tokens, then named rules over them.
+
+Tokens (matched on :func:`~policyparse.lexicon.roles.role_fold`, so any width and the
+traditional spellings): a role marker with its colon (``牵头考核单位：``), a person field
+(``责任领导：``), a time field (``完成时限：``), a separator (，,；;。 or a run of spaces) and
+the text between them. Markers inside a name's own brackets are text (各市政府（含定州，下同）).
+
+    clause  := part (SEP part)*
+    part    := MARKER? body
+    body    := standing-rule | carry-on | list 会同 list VERB? | list VERB? | list
+    list    := name (、|及|和 … name)*          (clauses/units.py)
+
+Each part is read by the first rule of :data:`PART_RULES` that takes it; the rule's name
+travels with every unit it yields (:class:`Reading`), so fixtures and warnings can say
+which rule read what. A marker gives its role to every unit up to the next marker
+(牵头单位 → lead, 配合单位 → support, 责任单位 → plain); without one, the verb closing the
+part does (A、B牵头 → lead, C配合 → support, D按职责分工负责 → plain). :func:`resolve`
+then decides lead and support for the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..lexicon.organs import EXPLAINING_OPENERS, NAME_CLOSING, NAME_OPENING
+from ..lexicon.roles import (
+    CARRIES_ON,
+    FIRST_LEADS,
+    JOINT_VERBS,
+    NOT_LISTED,
+    PERSON_WORD,
+    ROLE_WORD,
+    STANDING_SUPPORT,
+    TIME_WORD,
+    UNIT_NOTES,
+    WHO_OPENERS,
+    Role,
+    role_fold,
+    role_of_marker,
+    verb_at_end,
+)
+from .units import looks_like_unit, split_units
+
+_TOKEN = re.compile(
+    rf"(?P<person>{PERSON_WORD.pattern})[ \t]*:"
+    rf"|(?P<role>{ROLE_WORD.pattern})[ \t]*:"
+    rf"|(?P<time>{TIME_WORD.pattern})[ \t]*:"
+    r"|(?P<sep>[,;。，；]|\s+)"
+)
+_UNIT_NOTE = re.compile(r"[(（](" + "|".join(UNIT_NOTES) + r")[)）]")
+_TIME_HINT = re.compile(r"\d|[年月日]|完成|持续|长期|以前|之前|按进度|按期")
+_PERSON = "person"
+_TIME = "time"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One unit as a clause names it: what it does, and which rule said so."""
+
+    unit: str
+    role: Role
+    rule: str
+
+
+@dataclass(slots=True)
+class ClauseReading:
+    readings: list[Reading] = field(default_factory=list)
+    markers: int = 0  # role markers read (牵头单位：, 责任单位： …)
+    verbs: int = 0  # parts closed by a role verb
+    first_leads: bool = False  # 列首位的为牵头单位 stated here
+    carries_on: bool = False  # … and said to hold for later clauses (下同)
+    standing_support: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # parts that name no unit
+
+    @property
+    def units(self) -> list[str]:
+        return [r.unit for r in self.readings]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # role, person, time, sep, text
+    text: str
+    role: Role | None = None
+
+
+def tokenize(body: str) -> list[Token]:
+    """Tokens of a clause body, as written; markers inside brackets stay text.
+
+    >>> [t.kind for t in tokenize("牵头单位：A；配合单位：B、C")]
+    ['role', 'text', 'sep', 'role', 'text']
+    """
+    folded = role_fold(body)
+    tokens: list[Token] = []
+    depth = 0
+    cursor = 0  # start of the pending text
+    scanned = 0  # bracket depth is known up to here
+    for m in _TOKEN.finditer(folded):
+        for ch in folded[scanned : m.start()]:
+            depth += ch in NAME_OPENING
+            depth -= ch in NAME_CLOSING and depth > 0
+        scanned = m.start()
+        if depth:
+            continue
+        if m.start() > cursor:
+            tokens.append(Token("text", body[cursor : m.start()]))
+        kind = m.lastgroup or "sep"
+        role = role_of_marker(m.group("part")) if kind == "role" else None
+        tokens.append(Token(kind, body[m.start() : m.end()], role))
+        cursor = scanned = m.end()
+    if cursor < len(body):
+        tokens.append(Token("text", body[cursor:]))
+    return tokens
+
+
+def read(body: str) -> ClauseReading:
+    """Read a clause body (without its brackets) part by part."""
+    out = ClauseReading()
+    marker: Role | str | None = None
+    for token in tokenize(body):
+        if token.kind == "role":
+            marker = token.role
+            out.markers += 1
+        elif token.kind in (_PERSON, _TIME):
+            marker = token.kind
+        elif token.kind == "sep":
+            if marker == _TIME or (marker == _PERSON and token.text.strip() in ";；。"):
+                marker = None  # a time value ends at any separator, a person field at ；
+        elif marker in (_PERSON, _TIME):
+            continue  # persons are not units; the deadline reader takes the time
+        else:
+            _read_part(token.text, marker if isinstance(marker, Role) else None, out)
+    return out
+
+
+def _read_part(text: str, marker: Role | None, out: ClauseReading) -> None:
+    part = text.strip(" \t\u3000")
+    if not part:
+        return
+    folded = role_fold(part)
+    for rule in PART_RULES:
+        if rule(part, folded, marker, out):
+            return
+
+
+# Part rules: each takes (part as written, its folded copy, the marker in force, the
+# reading so far) and returns True when the part is its. Order matters: first match wins.
+
+
+def carry_on(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``下同`` alone: the standing rule of this clause holds for later ones."""
+    if CARRIES_ON.fullmatch(folded.rstrip("。.)）")):
+        out.carries_on = True
+        return True
+    return False
+
+
+def first_leads(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``列首位的为牵头单位`` / ``排在第一位的部门为牵头部门，下同``."""
+    if FIRST_LEADS.search(folded):
+        out.first_leads = True
+        out.carries_on = out.carries_on or bool(CARRIES_ON.search(folded))
+        return True
+    return False
+
+
+def standing_support(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``以下措施均需各区县人民政府落实``: these support this and every later clause."""
+    m = STANDING_SUPPORT.search(part)
+    if m is None:
+        return False
+    out.standing_support.extend(split_units(m.group(1)))
+    return True
+
+
+def not_listed(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``不再列出`` / ``不再一一列出``: says nothing about who."""
+    return bool(NOT_LISTED.fullmatch(folded.rstrip("。.")))
+
+
+def unit_note(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``A（牵头）、B、C``: the note names the role of the unit before it."""
+    if not _UNIT_NOTE.search(folded):
+        return False
+    cursor = 0
+    for note in _UNIT_NOTE.finditer(folded):
+        units = split_units(part[cursor : note.start()])
+        if units:
+            _add(out, units[:-1], marker or Role.PLAIN, "unit-note")
+            _add(out, units[-1:], UNIT_NOTES[note.group(1)], "unit-note")
+        cursor = note.end()
+    _add(out, split_units(part[cursor:]), marker or Role.PLAIN, "unit-note")
+    return True
+
+
+def joint(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``A会同B负责``: A leads, B supports, whatever verb closes the part."""
+    for verb in JOINT_VERBS:
+        at = _outside_brackets(folded, verb)
+        if at <= 0:
+            continue
+        left, right = part[:at], part[at + len(verb) :]
+        closing = verb_at_end(role_fold(right))
+        if closing:
+            right = right[: len(right) - len(closing[0])]
+        lead, support = _names(left), _names(right)
+        if not lead or not support:
+            return False
+        _add(out, lead, Role.LEAD, "joint")
+        _add(out, support, Role.SUPPORT, "joint")
+        out.verbs += 1
+        return True
+    return False
+
+
+def role_verb(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``A、B牵头`` / ``C配合`` / ``D按职责分工负责`` / ``E负责落实``: the verb gives the role,
+    unless a 牵头单位：/配合单位： marker already has."""
+    found = verb_at_end(folded.rstrip("。."))
+    if found is None:
+        return False
+    verb, role = found
+    body = part.rstrip("。.")
+    names = _names(body[: len(body) - len(verb)])
+    if not names:
+        return False
+    if marker is None and not all(looks_like_unit(n) for n in names):
+        out.notes.append(part)  # 各地要负责… : a sentence, not a list of units
+        return True
+    _add(out, names, marker if marker in (Role.LEAD, Role.SUPPORT) else role, "role-verb")
+    out.verbs += 1
+    return True
+
+
+def unit_list(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """A list of names; under a marker, or standing alone. What names no unit is a note."""
+    names = _names(part)
+    units = [n for n in names if looks_like_unit(n) or (marker and not _TIME_HINT.search(n))]
+    if not names or len(units) < len(names):
+        out.notes.append(part)
+        return True
+    _add(out, units, marker or Role.PLAIN, "marker" if marker else "unit-list")
+    return True
+
+
+PART_RULES: tuple[Callable[[str, str, Role | None, ClauseReading], bool], ...] = (
+    carry_on,
+    first_leads,
+    standing_support,
+    not_listed,
+    unit_note,
+    joint,
+    role_verb,
+    unit_list,
+)
+
+
+def _names(text: str) -> list[str]:
+    text = text.strip(" \t\u3000")
+    for opener in WHO_OPENERS:
+        if text.startswith(opener):
+            text = text[len(opener) :]
+    return split_units(text)
+
+
+def _add(out: ClauseReading, units: list[str], role: Role, rule: str) -> None:
+    seen = set(out.units)
+    out.readings.extend(Reading(u, role, rule) for u in units if u not in seen)
+
+
+def _outside_brackets(text: str, word: str) -> int:
+    """Where ``word`` first stands outside brackets in ``text``, or -1."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in NAME_OPENING:
+            depth += 1
+        elif ch in NAME_CLOSING and depth:
+            depth -= 1
+        elif depth == 0 and text.startswith(word, i):
+            return i
+    return -1
+
+
+def names_only(body: str) -> bool:
+    """Whether ``body`` is nothing but units, with or without role verbs — a bracket that
+    names who, not one that explains (（以下简称…）, （包括…）, （站）)."""
+    stripped = role_fold(body.strip(" \t\u3000。."))
+    if not stripped or stripped.startswith(EXPLAINING_OPENERS):
+        return False
+    reading = read(body)
+    return bool(reading.readings) and not reading.notes and reading.markers == 0
+
+
+def resolve(readings: list[Reading], first_leads: bool) -> tuple[list[str], list[str]]:
+    """Lead and support of one clause (named rules: ``named-lead``, ``first-leads``,
+    ``all-lead``).
+
+    A clause that names a lead (牵头, 会同, 牵头单位：) makes everyone else support.
+    Otherwise the plain units lead — all of them, or only the first when a standing rule
+    says so — and units that only carry the work out (负责落实) lead when nobody else is
+    named, support when someone is.
+    """
+    lead = [r.unit for r in readings if r.role is Role.LEAD]
+    if not lead:
+        plain = [r.unit for r in readings if r.role is Role.PLAIN]
+        candidates = plain or [r.unit for r in readings if r.role is Role.WEAK]
+        lead = candidates[:1] if first_leads else candidates
+    support: list[str] = []
+    for r in readings:
+        if r.unit not in lead and r.unit not in support:
+            support.append(r.unit)
+    return lead, support
