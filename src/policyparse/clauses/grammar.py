@@ -43,14 +43,17 @@ from ..lexicon.roles import (
 )
 from .units import looks_like_unit, split_units
 
+_COLON = r"[ \t]*[:∶]"
 _TOKEN = re.compile(
-    rf"(?P<person>{PERSON_WORD.pattern})[ \t]*:"
-    rf"|(?P<role>{ROLE_WORD.pattern})[ \t]*:"
-    rf"|(?P<time>{TIME_WORD.pattern})[ \t]*:"
+    rf"(?P<person>{PERSON_WORD.pattern}){_COLON}"
+    rf"|(?P<role>(?:{ROLE_WORD.pattern}){_COLON}|[【\[](?:{ROLE_WORD.pattern})[】\]](?:{_COLON})?)"
+    rf"|(?P<time>{TIME_WORD.pattern}){_COLON}"
     r"|(?P<sep>[,;。，；]|\s+)"
 )
-_UNIT_NOTE = re.compile(r"[(（](" + "|".join(UNIT_NOTES) + r")[)）]")
+_UNIT_NOTE = re.compile(r"[(（〔\[【](" + "|".join(UNIT_NOTES) + r")[)）〕\]】]")
 _TIME_HINT = re.compile(r"\d|[年月日]|完成|持续|长期|以前|之前|按进度|按期")
+_PROSE = re.compile(r"[的由将把]")
+_LONGEST_NAME = 40
 _PERSON = "person"
 _TIME = "time"
 
@@ -107,7 +110,7 @@ def tokenize(body: str) -> list[Token]:
         if m.start() > cursor:
             tokens.append(Token("text", body[cursor : m.start()]))
         kind = m.lastgroup or "sep"
-        role = role_of_marker(m.group("part")) if kind == "role" else None
+        role = role_of_marker(m.group()) if kind == "role" else None
         tokens.append(Token(kind, body[m.start() : m.end()], role))
         cursor = scanned = m.end()
     if cursor < len(body):
@@ -208,6 +211,9 @@ def joint(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bo
         lead, support = _names(left), _names(right)
         if not lead or not support:
             return False
+        if marker is None and not all(_bare_unit(n) for n in lead + support):
+            out.notes.append(part)  # 省财政厅要会同省工信厅…: a sentence, not a clause
+            return True
         _add(out, lead, Role.LEAD, "joint")
         _add(out, support, Role.SUPPORT, "joint")
         out.verbs += 1
@@ -226,7 +232,7 @@ def role_verb(part: str, folded: str, marker: Role | None, out: ClauseReading) -
     names = _names(body[: len(body) - len(verb)])
     if not names:
         return False
-    if marker is None and not all(looks_like_unit(n) for n in names):
+    if marker is None and not all(_bare_unit(n) for n in names):
         out.notes.append(part)  # 各地要负责… : a sentence, not a list of units
         return True
     _add(out, names, marker if marker in (Role.LEAD, Role.SUPPORT) else role, "role-verb")
@@ -237,7 +243,10 @@ def role_verb(part: str, folded: str, marker: Role | None, out: ClauseReading) -
 def unit_list(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
     """A list of names; under a marker, or standing alone. What names no unit is a note."""
     names = _names(part)
-    units = [n for n in names if looks_like_unit(n) or (marker and not _TIME_HINT.search(n))]
+    if marker is None and any(ROLE_WORD.fullmatch(role_fold(n)) for n in names):
+        out.notes.append(part)  # （责任单位） names a role, not a unit
+        return True
+    units = [n for n in names if (marker and not _TIME_HINT.search(n)) or _bare_unit(n)]
     if not names or len(units) < len(names):
         out.notes.append(part)
         return True
@@ -255,6 +264,12 @@ PART_RULES: tuple[Callable[[str, str, Role | None, ClauseReading], bool], ...] =
     role_verb,
     unit_list,
 )
+
+
+def _bare_unit(name: str) -> bool:
+    """A name that stands for a unit without a marker to say so: an organ's ending, short,
+    and no word of a sentence in it (…由拟作为申请人的单位 is a sentence)."""
+    return looks_like_unit(name) and len(name) <= _LONGEST_NAME and not _PROSE.search(name)
 
 
 def _names(text: str) -> list[str]:
@@ -283,14 +298,19 @@ def _outside_brackets(text: str, word: str) -> int:
     return -1
 
 
-def names_only(body: str) -> bool:
-    """Whether ``body`` is nothing but units, with or without role verbs — a bracket that
-    names who, not one that explains (（以下简称…）, （包括…）, （站）)."""
+def names_only(body: str) -> ClauseReading | None:
+    """The reading of ``body`` if it is nothing but units, with or without role verbs and
+    a time limit — a bracket that names who, not one that explains (（以下简称…）,
+    （包括…）, （站））."""
     stripped = role_fold(body.strip(" \t\u3000。."))
     if not stripped or stripped.startswith(EXPLAINING_OPENERS):
-        return False
+        return None
     reading = read(body)
-    return bool(reading.readings) and not reading.notes and reading.markers == 0
+    if not reading.readings or reading.markers:
+        return None
+    if not all(_TIME_HINT.search(note) for note in reading.notes):
+        return None  # （2023年底前完成） may stand beside the units; prose may not
+    return reading
 
 
 def resolve(readings: list[Reading], first_leads: bool) -> tuple[list[str], list[str]]:

@@ -22,22 +22,13 @@ change every later clause of the document.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ..fold import CLOSING, OPENING, fold
 from ..lexicon.roles import ROLE_WORD, role_fold
 from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize
-from .units import looks_like_unit, split_units
 
-_MARK_COLON = re.compile(rf"(?:{ROLE_WORD.pattern})[ \t]*:")
-_WHO_TAIL = re.compile(
-    r"(?:按(?:照)?职责分工|按职责|分别|共同)?(?:牵头)?负责(?:落实|实施|组织实施)?[。.]?$"
-)
 _WHO_MAX = 120
-_NOT_A_LIST = re.compile(r"[由对的将]")
-_SENTENCE_MARKS = re.compile(r"[。；;，,：:（）()]")
-_WHO_PREFIX = re.compile(r"^[ \u3000]*[由请]")
 _STOPS = "。；;"
 
 
@@ -77,7 +68,7 @@ def find_spans(paragraph: str) -> list[Span]:
     tail = _tail_marker(paragraph)
     if tail is not None and all(s.end <= tail.start for s in spans):
         spans.append(tail)
-    if not spans and "负责" in paragraph:
+    if not spans:
         sentence = _who_sentence(paragraph)
         if sentence is not None:
             spans.append(sentence)
@@ -113,10 +104,10 @@ def _brackets(paragraph: str) -> list[Span]:
         body = paragraph[start + 1 : end - 1 if closed else end]
         if any(t.kind == "role" for t in tokenize(body)):
             spans.append(Span(start, _trim_end(paragraph, end), "role-bracket"))
-        elif closed and names_only(body):
-            if read(body).verbs:
+        elif closed and (reading := names_only(body)) is not None:
+            if reading.verbs:
                 spans.append(Span(start, end, "verb-bracket"))
-            elif end >= last and start > 0:
+            elif end >= last and start > 0 and not reading.notes:
                 spans.append(Span(start, end, "unit-bracket"))
     return spans
 
@@ -147,10 +138,8 @@ def _top_level(folded: str) -> list[tuple[int, int]]:
 def _tail_marker(paragraph: str) -> Span | None:
     """``tail-marker``: from a role marker after a sentence stop (or a run of spaces) to the
     end, when all that follows reads as units."""
-    folded = role_fold(paragraph)
-    m = _MARK_COLON.search(folded)
-    if m is None:
-        return None
+    if ROLE_WORD.search(role_fold(paragraph)) is None:
+        return None  # no marker at all: skip the tokenizer
     position = 0
     after_stop = False  # the token before was a sentence stop or a run of spaces
     for token in tokenize(paragraph):
@@ -166,23 +155,17 @@ def _tail_marker(paragraph: str) -> Span | None:
 
 def _who_sentence(paragraph: str) -> Span | None:
     """``who-sentence``: a last sentence that only says who — ``由市商务局负责。``,
-    ``市财政局、市税务局按职责分工负责。`` — when every name in it is a unit."""
+    ``市财政局、市税务局按职责分工负责。``, ``由A牵头，B配合。`` — every name in it a unit
+    and a role verb closing it. A paragraph that is one sentence is a statement."""
     end = len(paragraph.rstrip(" \u3000"))
     stop = max(paragraph.rfind(mark, 0, end - 1) for mark in _STOPS)
-    if stop < 0:
-        return None  # the whole paragraph would be the sentence: a statement, not a clause
+    if stop < 0 or end - stop > _WHO_MAX:
+        return None
     start = stop + 1
     while start < end and paragraph[start] in " \u3000":
         start += 1
-    sentence = paragraph[start:end]
-    tail = _WHO_TAIL.search(sentence) if len(sentence) <= _WHO_MAX else None
-    if tail is None:
-        return None
-    named = _WHO_PREFIX.sub("", sentence[: tail.start()])
-    if len(named) < 2 or _NOT_A_LIST.search(named) or _SENTENCE_MARKS.search(named):
-        return None
-    units = split_units(named)
-    if not units or not all(looks_like_unit(u) for u in units):
+    reading = names_only(paragraph[start:end])
+    if reading is None or not reading.verbs or reading.notes:
         return None
     return Span(start, end, "who-sentence")
 
@@ -191,8 +174,8 @@ def _body(raw: str) -> str:
     """A clause without its own brackets and closing stop."""
     inner = raw.strip()
     folded = fold(inner)
-    if folded[:1] in OPENING:
-        inner = inner[1:-1] if folded[-1:] in CLOSING else inner[1:]
+    if folded[:1] in OPENING and _top_level(folded)[0][1] == len(folded):
+        inner = inner[1:-1] if folded[-1:] in CLOSING else inner[1:]  # one bracket, all of it
     return inner.rstrip("。. \u3000")
 
 

@@ -39,12 +39,25 @@ def looks_like_unit(name: str) -> bool:
 
     >>> looks_like_unit("省工业和信息化厅"), looks_like_unit("各市〔州〕"), looks_like_unit("试行")
     (True, False, False)
-    >>> looks_like_unit("省財政廳"), looks_like_unit("局")
-    (True, False)
+    >>> looks_like_unit("省財政廳"), looks_like_unit("局"), looks_like_unit("省发改委（省粮食局）")
+    (True, False, True)
     """
-    name = name.rstrip(_TRIM)
+    name = _without_note(name.rstrip(_TRIM))
     tail = role_fold(name[-_LONGEST_ENDING:])  # only the ending matters: linear on long text
     return len(name) >= 2 and tail.endswith(ORGAN_ENDINGS) and not tail.endswith(NOT_ORGAN_ENDINGS)
+
+
+def _without_note(name: str) -> str:
+    """``省发展改革委（省粮食和物资储备局）`` ends like the name before its bracket."""
+    if not name or name[-1] not in NAME_CLOSING:
+        return name
+    depth = 0
+    for i in range(len(name) - 1, max(-1, len(name) - 1 - _LONGEST_NAME), -1):
+        depth += name[i] in NAME_CLOSING
+        depth -= name[i] in NAME_OPENING
+        if depth == 0:
+            return name[:i].rstrip(_TRIM)
+    return name
 
 
 def split_units(text: str) -> list[str]:

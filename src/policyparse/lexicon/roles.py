@@ -44,13 +44,17 @@ PERSON_PLACES = ("", "市", "省", "县", "区")
 
 # A time limit inside a clause: （完成时限：2022年底；牵头单位：市财政局）
 TIME_FIELDS = (
-    "完成时限", "完成时间", "完成期限", "时间节点", "办结时限", "时限要求", "时间要求", "时限",
-    "进度安排", "时间安排",
+    "时间", "期限", "完成时限", "完成时间", "完成期限", "时间节点", "办结时限", "时限要求",
+    "时间要求", "时限", "进度安排", "时间安排",
 )  # fmt: skip
 
 # Verbs that close a list of units: ``A、B牵头``. Longest spellings first within a role.
 ROLE_VERBS: dict[Role, tuple[str, ...]] = {
-    Role.LEAD: ("牵头负责", "牵头落实", "牵头组织", "牵头抓总", "牵头", "负总责", "主责", "主办"),
+    # 指导 leads whatever a standing rule says (GOLD: 「A、B指导」 both lead).
+    Role.LEAD: (
+        "牵头负责", "牵头落实", "牵头组织", "牵头抓总", "牵头", "负总责", "主责", "主办",
+        "负责指导", "指导",
+    ),
     Role.SUPPORT: (
         "按职责分工配合", "按照职责分工配合", "按职责配合", "配合落实", "配合实施", "共同配合",
         "配合", "协同", "协助", "协办", "参与", "参加",
@@ -61,9 +65,14 @@ ROLE_VERBS: dict[Role, tuple[str, ...]] = {
     ),
     Role.PLAIN: (
         "按职责分工负责", "按照职责分工负责", "按职能分工负责", "按职责负责", "分别负责",
-        "共同负责", "负责指导", "负责", "指导", "承办",
+        "共同负责", "负责", "承办",
     ),
 }  # fmt: skip
+# Adverbs between a unit list and its verb: ``A、B按职责分工落实``, ``C分别负责``.
+VERB_MODIFIERS = (
+    "按职责分工", "按照职责分工", "按职能分工", "按职责", "按照职责", "按各自职责", "分别", "共同",
+    "具体", "各自", "积极", "协调", "统筹",
+)  # fmt: skip
 # ``A会同B``: A leads, B supports, whatever verb closes the sentence.
 JOINT_VERBS = ("会同",)
 # Words before a unit list that are not part of a name: 由市商务局负责, 请各地…
@@ -115,7 +124,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _ALL_PARTS = [p for parts in ROLE_PARTS.values() for p in parts]
 ROLE_WORD = re.compile(
-    rf"(?P<part>{_alternation(_ALL_PARTS)})(?:{_alternation(ROLE_MIDDLES)})?"
+    rf"(?:{_alternation(_ALL_PARTS)})(?:{_alternation(ROLE_MIDDLES)})?"
     rf"(?:{_alternation(ROLE_HEADS)})"
 )
 PERSON_WORD = re.compile(
@@ -125,10 +134,12 @@ PERSON_WORD = re.compile(
 TIME_WORD = re.compile(_alternation(TIME_FIELDS))
 
 
-def role_of_marker(part: str) -> Role:
-    """The role a marker's first part gives its units: 牵头 → LEAD, 配合 → SUPPORT."""
+def role_of_marker(marker: str) -> Role:
+    """The role a marker gives its units, from its first part: 牵头考核单位： → LEAD,
+    【配合单位】 → SUPPORT, 责任单位 → PLAIN."""
+    word = role_fold(marker).lstrip("【[ \t")
     for role, parts in ROLE_PARTS.items():
-        if part in parts:
+        if word.startswith(parts):
             return role
     return Role.PLAIN
 
@@ -141,4 +152,9 @@ def verb_at_end(text: str) -> tuple[str, Role] | None:
         for verb in verbs:
             if text.endswith(verb) and (best is None or len(verb) > len(best[0])):
                 best = (verb, role)
+    if best is not None:
+        rest = text[: len(text) - len(best[0])]
+        for modifier in sorted(VERB_MODIFIERS, key=len, reverse=True):
+            if rest.endswith(modifier):
+                return rest[len(rest) - len(modifier) :] + best[0], best[1]
     return best
