@@ -156,7 +156,7 @@ def _cut_clauses(
     for para, text in zip(node.paras, texts, strict=True):
         kept, found = parse_in(text, context)
         for clause in found:
-            if not clause.lead and not clause.support:
+            if not clause.lead and not clause.support and clause.rule != "person-line":
                 notes.append(
                     Note(
                         "clause-unparsed",

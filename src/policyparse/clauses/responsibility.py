@@ -4,6 +4,8 @@ Where (named finding rules, tried in :data:`FINDERS` order; the name travels wit
 
 - ``own-line`` — a paragraph that starts with a role marker: ``牵头单位：区发改局``,
   ``牵头单位：市商务局  责任单位：市编办、…``, ``负责省长：… 牵头部门：…``;
+- ``person-line`` — a short paragraph that is a person field alone (``责任领导：副区长周某``):
+  part of the clause block, naming no unit;
 - ``role-bracket`` — a bracket (any width, anywhere) holding a role marker at its top level:
   ``（责任单位：A、B）``, ``（6月底完成，牵头考核单位：A）``, ``（責任單位：…）``;
 - ``verb-bracket`` — a bracket anywhere that holds only units and role verbs:
@@ -29,6 +31,7 @@ from ..lexicon.roles import ROLE_WORD, role_fold
 from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize
 
 _WHO_MAX = 120
+_PERSON_LINE_MAX = 60
 _STOPS = "。；;"
 
 
@@ -88,6 +91,8 @@ def _own_line(paragraph: str) -> Span | None:
         return None
     end = len(paragraph.rstrip())
     reading = read(paragraph[start:end])
+    if reading.markers == 0 and tokens[0].kind == "person" and end - start <= _PERSON_LINE_MAX:
+        return Span(start, end, "person-line")  # 责任领导：副区长周某 — part of the clause block
     if reading.markers == 0 or not reading.readings:
         return None
     return Span(start, end, "own-line")
