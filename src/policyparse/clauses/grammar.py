@@ -21,7 +21,7 @@ then decides lead and support for the clause.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..lexicon.organs import EXPLAINING_OPENERS, NAME_CLOSING, NAME_OPENING
@@ -50,6 +50,7 @@ _TOKEN = re.compile(
     rf"|(?P<time>{TIME_WORD.pattern}){_COLON}"
     r"|(?P<sep>[,;。，；]|\s+)"
 )
+_BRACKET = re.compile("[" + re.escape(NAME_OPENING + NAME_CLOSING) + "]")
 _UNIT_NOTE = re.compile(r"[(（〔\[【](" + "|".join(UNIT_NOTES) + r")[)）〕\]】]")
 _TIME_HINT = re.compile(r"\d|[年月日]|完成|持续|长期|以前|之前|按进度|按期")
 _PROSE = re.compile(r"[的由将把]")
@@ -76,6 +77,7 @@ class ClauseReading:
     carries_on: bool = False  # … and said to hold for later clauses (下同)
     standing_support: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # parts that name no unit
+    seen: set[str] = field(default_factory=set)  # units read so far, each once
 
     @property
     def units(self) -> list[str]:
@@ -101,9 +103,9 @@ def tokenize(body: str) -> list[Token]:
     cursor = 0  # start of the pending text
     scanned = 0  # bracket depth is known up to here
     for m in _TOKEN.finditer(folded):
-        for ch in folded[scanned : m.start()]:
-            depth += ch in NAME_OPENING
-            depth -= ch in NAME_CLOSING and depth > 0
+        for b in _BRACKET.finditer(folded, scanned, m.start()):  # only brackets move depth
+            depth += b.group() in NAME_OPENING
+            depth -= b.group() in NAME_CLOSING and depth > 0
         scanned = m.start()
         if depth:
             continue
@@ -118,11 +120,12 @@ def tokenize(body: str) -> list[Token]:
     return tokens
 
 
-def read(body: str) -> ClauseReading:
-    """Read a clause body (without its brackets) part by part."""
+def read(body: str, tokens: list[Token] | None = None) -> ClauseReading:
+    """Read a clause body (without its brackets) part by part; ``tokens`` when the caller
+    has them already."""
     out = ClauseReading()
     marker: Role | str | None = None
-    for token in tokenize(body):
+    for token in tokenize(body) if tokens is None else tokens:
         if token.kind == "role":
             marker = token.role
             out.markers += 1
@@ -201,7 +204,7 @@ def unit_note(part: str, folded: str, marker: Role | None, out: ClauseReading) -
 def joint(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
     """``A会同B负责``: A leads, B supports, whatever verb closes the part."""
     for verb in JOINT_VERBS:
-        at = _outside_brackets(folded, verb)
+        at = _outside_brackets(folded, verb) if verb in folded else -1
         if at <= 0:
             continue
         left, right = part[:at], part[at + len(verb) :]
@@ -281,8 +284,10 @@ def _names(text: str) -> list[str]:
 
 
 def _add(out: ClauseReading, units: list[str], role: Role, rule: str) -> None:
-    seen = set(out.units)
-    out.readings.extend(Reading(u, role, rule) for u in units if u not in seen)
+    for unit in units:
+        if unit not in out.seen:
+            out.seen.add(unit)
+            out.readings.append(Reading(unit, role, rule))
 
 
 def _outside_brackets(text: str, word: str) -> int:
@@ -298,14 +303,14 @@ def _outside_brackets(text: str, word: str) -> int:
     return -1
 
 
-def names_only(body: str) -> ClauseReading | None:
+def names_only(body: str, tokens: list[Token] | None = None) -> ClauseReading | None:
     """The reading of ``body`` if it is nothing but units, with or without role verbs and
     a time limit — a bracket that names who, not one that explains (（以下简称…）,
     （包括…）, （站））."""
     stripped = role_fold(body.strip(" \t\u3000。."))
     if not stripped or stripped.startswith(EXPLAINING_OPENERS):
         return None
-    reading = read(body)
+    reading = read(body, tokens)
     if not reading.readings or reading.markers:
         return None
     if not all(_TIME_HINT.search(note) for note in reading.notes):
@@ -322,13 +327,21 @@ def resolve(readings: list[Reading], first_leads: bool) -> tuple[list[str], list
     says so — and units that only carry the work out (负责落实) lead when nobody else is
     named, support when someone is.
     """
-    lead = [r.unit for r in readings if r.role is Role.LEAD]
+    lead = unique(r.unit for r in readings if r.role is Role.LEAD)
     if not lead:
-        plain = [r.unit for r in readings if r.role is Role.PLAIN]
-        candidates = plain or [r.unit for r in readings if r.role is Role.WEAK]
+        plain = unique(r.unit for r in readings if r.role is Role.PLAIN)
+        candidates = plain or unique(r.unit for r in readings if r.role is Role.WEAK)
         lead = candidates[:1] if first_leads else candidates
-    support: list[str] = []
-    for r in readings:
-        if r.unit not in lead and r.unit not in support:
-            support.append(r.unit)
-    return lead, support
+    taken = set(lead)
+    return lead, unique((r.unit for r in readings), taken)
+
+
+def unique(units: Iterable[str], taken: set[str] | None = None) -> list[str]:
+    """``units`` in order, each once, leaving out those ``taken``."""
+    seen = set(taken or ())
+    out: list[str] = []
+    for unit in units:
+        if unit not in seen:
+            seen.add(unit)
+            out.append(unit)
+    return out

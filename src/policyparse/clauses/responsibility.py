@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from ..fold import CLOSING, OPENING, fold
 from ..lexicon.roles import ROLE_WORD, role_fold
-from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize
+from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize, unique
 
 _WHO_MAX = 120
 _PERSON_LINE_MAX = 60
@@ -60,6 +60,7 @@ class Span:
     start: int
     end: int
     rule: str
+    reading: ClauseReading | None = None  # read while finding, so it is read once
 
 
 def find_spans(paragraph: str) -> list[Span]:
@@ -92,10 +93,10 @@ def _own_line(paragraph: str) -> Span | None:
     end = len(paragraph.rstrip())
     reading = read(paragraph[start:end])
     if reading.markers == 0 and tokens[0].kind == "person" and end - start <= _PERSON_LINE_MAX:
-        return Span(start, end, "person-line")  # 责任领导：副区长周某 — part of the clause block
+        return Span(start, end, "person-line", reading)  # 责任领导：副区长周某, in the block
     if reading.markers == 0 or not reading.readings:
         return None
-    return Span(start, end, "own-line")
+    return Span(start, end, "own-line", reading)
 
 
 def _brackets(paragraph: str) -> list[Span]:
@@ -107,13 +108,14 @@ def _brackets(paragraph: str) -> list[Span]:
     for start, end in _top_level(folded):
         closed = folded[end - 1] in CLOSING
         body = paragraph[start + 1 : end - 1 if closed else end]
-        if any(t.kind == "role" for t in tokenize(body)):
+        tokens = tokenize(body)
+        if any(t.kind == "role" for t in tokens):
             spans.append(Span(start, _trim_end(paragraph, end), "role-bracket"))
-        elif closed and (reading := names_only(body)) is not None:
+        elif closed and (reading := names_only(body, tokens)) is not None:
             if reading.verbs:
-                spans.append(Span(start, end, "verb-bracket"))
+                spans.append(Span(start, end, "verb-bracket", reading))
             elif end >= last and start > 0 and not reading.notes:
-                spans.append(Span(start, end, "unit-bracket"))
+                spans.append(Span(start, end, "unit-bracket", reading))
     return spans
 
 
@@ -151,7 +153,7 @@ def _tail_marker(paragraph: str) -> Span | None:
         if token.kind == "role" and after_stop:
             reading = read(paragraph[position:])
             if reading.readings and not reading.notes:
-                return Span(position, len(paragraph.rstrip()), "tail-marker")
+                return Span(position, len(paragraph.rstrip()), "tail-marker", reading)
             return None
         after_stop = token.kind == "sep" and token.text.strip() in ("", *_STOPS)
         position += len(token.text)
@@ -172,7 +174,7 @@ def _who_sentence(paragraph: str) -> Span | None:
     reading = names_only(paragraph[start:end])
     if reading is None or not reading.verbs or reading.notes:
         return None
-    return Span(start, end, "who-sentence")
+    return Span(start, end, "who-sentence", reading)
 
 
 def _body(raw: str) -> str:
@@ -184,10 +186,13 @@ def _body(raw: str) -> str:
     return inner.rstrip("。. \u3000")
 
 
-def read_clause(raw: str, context: ClauseContext) -> tuple[ClauseReading, bool]:
+def read_clause(
+    raw: str, context: ClauseContext, reading: ClauseReading | None = None
+) -> tuple[ClauseReading, bool]:
     """The reading of one clause and whether the first-listed-leads rule applies to it;
     records in ``context`` any standing rule the clause states."""
-    reading = read(_body(raw))
+    if reading is None:
+        reading = read(_body(raw))
     if reading.first_leads:
         # GOLD: a standing rule holds for the clause that states it and every later one.
         context.lead_first = True
@@ -209,7 +214,7 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
 
 
 def _with_standing(lead: list[str], support: list[str], context: ClauseContext) -> list[str]:
-    return support + [u for u in context.standing_support if u not in lead and u not in support]
+    return support + unique(context.standing_support, {*lead, *support})
 
 
 def parse_in(paragraph: str, context: ClauseContext) -> tuple[str, list[Clause]]:
@@ -222,7 +227,7 @@ def parse_in(paragraph: str, context: ClauseContext) -> tuple[str, list[Clause]]
     cursor = 0
     for span in spans:
         raw = paragraph[span.start : span.end]
-        reading, first = read_clause(raw, context)
+        reading, first = read_clause(raw, context, span.reading)
         lead, support = resolve(reading.readings, first)
         support = _with_standing(lead, support, context)
         found = Clause(raw, tuple(lead), tuple(support), span.start, span.end, span.rule)
@@ -250,12 +255,8 @@ def merge(clauses: list[Clause]) -> tuple[list[str], list[str]]:
             run = []
         if clause is not None:
             groups.append((list(clause.lead), list(clause.support)))
-    lead: list[str] = []
-    support: list[str] = []
-    for group_lead, group_support in groups:
-        lead.extend(u for u in group_lead if u not in lead)
-        support.extend(u for u in group_support if u not in support)
-    return lead, [u for u in support if u not in lead]
+    lead = unique(u for group_lead, _ in groups for u in group_lead)
+    return lead, unique((u for _, group_support in groups for u in group_support), set(lead))
 
 
 def _group(run: list[Clause]) -> tuple[list[str], list[str]]:
@@ -264,6 +265,5 @@ def _group(run: list[Clause]) -> tuple[list[str], list[str]]:
     readings = [r for clause in run for r in clause.readings]
     lead, support = resolve(readings, any(c.lead_first for c in run))
     named = {r.unit for r in readings}
-    for clause in run:  # standing supporters the lines carried
-        support.extend(u for u in clause.support if u not in named and u not in support)
-    return lead, support
+    standing = unique((u for c in run for u in c.support), named)  # supporters the lines carried
+    return lead, support + standing

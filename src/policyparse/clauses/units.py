@@ -28,6 +28,10 @@ from ..lexicon.roles import role_fold
 
 _SEPARATORS = set(LIST_SEPARATORS)
 _LIST_SEPARATORS = ("、", ",", "，")
+_MARKS = re.compile(
+    "[" + re.escape(LIST_SEPARATORS + NAME_OPENING + NAME_CLOSING + "".join(CONJUNCTIONS)) + "]"
+)
+_STOP = re.compile("[" + re.escape(LIST_SEPARATORS + NAME_OPENING) + "]")
 _CELL_SEPARATORS = re.compile(r"\n|[ \u3000]{2,}|[/／]")
 _TRIM = " \t\u3000。.：:"
 _LONGEST_ENDING = max(len(w) for w in (*ORGAN_ENDINGS, *NOT_ORGAN_ENDINGS))
@@ -122,30 +126,37 @@ def _whole(name: str) -> bool:
     return looks_like_unit(name[:-1] if name.endswith("等") else name)
 
 
+def _whole_before(text: str, start: int, at: int) -> bool:
+    """:func:`_whole` on ``text[start:at]``, looking only at its end (linear on long runs)."""
+    if at - start <= _LONGEST_NAME:
+        return _whole(text[start:at])
+    return _whole(text[at - _LONGEST_NAME : at])
+
+
 def _split_outside_brackets(text: str) -> list[tuple[str, str]]:
     """(fragment, the separator that followed it) at bracket depth 0."""
     out: list[tuple[str, str]] = []
     depth = 0
     start = 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
+    skip_to = 0  # inside a conjunction already taken
+    for m in _MARKS.finditer(text):  # only the characters that can matter
+        i, ch = m.start(), m.group()
+        if i < skip_to:
+            continue
         if ch in NAME_OPENING:
             depth += 1
-        elif ch in NAME_CLOSING and depth:
-            depth -= 1
+        elif ch in NAME_CLOSING:
+            depth -= depth > 0
         elif depth == 0:
             if ch in _SEPARATORS:
                 out.append((text[start:i], ch))
                 start = i + 1
-            else:
-                for word in CONJUNCTIONS:
-                    if text.startswith(word, i) and _joins(text, start, i, word):
-                        out.append((text[start:i], ""))
-                        start = i + len(word)
-                        i += len(word) - 1
-                        break
-        i += 1
+                continue
+            for word in CONJUNCTIONS:
+                if text.startswith(word, i) and _joins(text, start, i, word):
+                    out.append((text[start:i], ""))
+                    start = skip_to = i + len(word)
+                    break
     out.append((text[start:], ""))
     return out
 
@@ -153,7 +164,7 @@ def _split_outside_brackets(text: str) -> list[tuple[str, str]]:
 def _joins(text: str, start: int, at: int, word: str) -> bool:
     """Whether ``word`` at ``at`` joins two names. 及/以及 need a whole name before; 和/与
     also need one after (up to the next separator), so 省工业和信息化厅 stays one name."""
-    if not _whole(text[start:at]):
+    if not _whole_before(text, start, at):
         return False
     if word in ("及", "以及"):
         return True
@@ -161,13 +172,25 @@ def _joins(text: str, start: int, at: int, word: str) -> bool:
     if before.endswith(WEAK_BEFORE_AND):
         return False
     end = at + len(word)
-    depth = 0
     limit = min(len(text), end + _LONGEST_NAME)
-    while end < limit and (depth or text[end] not in _SEPARATORS):
-        ch = text[end]
-        depth += ch in NAME_OPENING
-        depth -= ch in NAME_CLOSING and depth > 0
-        end += 1
-    if end == limit < len(text):
+    found = _STOP.search(text, end, limit)  # the next separator, or a bracket to step over
+    stop = found.start() if found else None
+    if stop is not None and text[stop] in NAME_OPENING:
+        stop = _after_brackets(text, stop, limit)
+    if stop is None and limit < len(text):
         return False  # no separator within a name's length: not a list of names
-    return _whole(text[at + len(word) : end])
+    return _whole(text[end:stop])
+
+
+def _after_brackets(text: str, start: int, limit: int) -> int | None:
+    """The next separator at bracket depth 0 from ``start`` (an opening bracket)."""
+    depth = 0
+    for i in range(start, limit):
+        ch = text[i]
+        if ch in NAME_OPENING:
+            depth += 1
+        elif ch in NAME_CLOSING and depth:
+            depth -= 1
+        elif depth == 0 and ch in _SEPARATORS:
+            return i
+    return None

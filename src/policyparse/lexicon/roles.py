@@ -9,6 +9,7 @@ Each table is named data read by :mod:`policyparse.clauses.grammar`.
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 
@@ -134,6 +135,7 @@ PERSON_WORD = re.compile(
 TIME_WORD = re.compile(_alternation(TIME_FIELDS))
 
 
+@functools.lru_cache(maxsize=256)
 def role_of_marker(marker: str) -> Role:
     """The role a marker gives its units, from its first part: 牵头考核单位： → LEAD,
     【配合单位】 → SUPPORT, 责任单位 → PLAIN."""
@@ -145,16 +147,20 @@ def role_of_marker(marker: str) -> Role:
 
 
 def verb_at_end(text: str) -> tuple[str, Role] | None:
-    """The role verb ``text`` ends with, longest first: ``市财政局按职责分工负责`` →
-    (按职责分工负责, PLAIN)."""
-    best: tuple[str, Role] | None = None
-    for role, verbs in ROLE_VERBS.items():
-        for verb in verbs:
-            if text.endswith(verb) and (best is None or len(verb) > len(best[0])):
-                best = (verb, role)
-    if best is not None:
-        rest = text[: len(text) - len(best[0])]
-        for modifier in sorted(VERB_MODIFIERS, key=len, reverse=True):
-            if rest.endswith(modifier):
-                return rest[len(rest) - len(modifier) :] + best[0], best[1]
-    return best
+    """The role verb ``text`` ends with, longest first, with any adverb before it:
+    ``市财政局按职责分工负责`` → (按职责分工负责, PLAIN)."""
+    for size in _VERB_SIZES:
+        role = _VERB_ROLE.get(text[-size:]) if len(text) >= size else None
+        if role is not None:
+            verb = text[-size:]
+            rest = text[:-size]
+            for modifier in _MODIFIERS_LONGEST_FIRST:
+                if rest.endswith(modifier):
+                    return modifier + verb, role
+            return verb, role
+    return None
+
+
+_VERB_ROLE = {verb: role for role, verbs in ROLE_VERBS.items() for verb in verbs}
+_VERB_SIZES = sorted({len(verb) for verb in _VERB_ROLE}, reverse=True)
+_MODIFIERS_LONGEST_FIRST = sorted(VERB_MODIFIERS, key=len, reverse=True)
