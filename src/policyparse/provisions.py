@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from .clauses.amounts import find_amounts
 from .clauses.deadline import find_deadline
-from .clauses.responsibility import Clause, ClauseContext, merge, parse_clause, parse_in
+from .clauses.responsibility import (
+    Clause,
+    ClauseContext,
+    merge,
+    note_standing_rule,
+    parse_clause,
+    parse_in,
+)
 from .clauses.units import split_cell_units
 from .segment.headings import find_heading
 from .segment.segmenter import Node
@@ -28,13 +35,19 @@ MAX_AMOUNTS = 1000  # per provision: beyond, a document is no longer a policy te
 
 
 def provision_records(
-    nodes: list[Node], notes: list[Note], settings: ParseOptions, doc_date: dt.date | None
+    nodes: list[Node],
+    notes: list[Note],
+    settings: ParseOptions,
+    doc_date: dt.date | None,
+    preamble: list[str] | None = None,
 ) -> list[Record]:
     ids: dict[int, str] = {}
     paths: dict[int, list[int]] = {}
     labels: dict[int, list[str]] = {}
     seen: Counter[str] = Counter()
     context = ClauseContext()
+    for paragraph in preamble or []:
+        note_standing_rule(paragraph, context)  # 任务分工如下（列第一位的为牵头单位）
     out: list[Record] = []
     for node in nodes:
         parent = node.parent

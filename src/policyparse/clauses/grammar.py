@@ -53,7 +53,8 @@ _TOKEN = re.compile(
 _BRACKET = re.compile("[" + re.escape(NAME_OPENING + NAME_CLOSING) + "]")
 _UNIT_NOTE = re.compile(r"[(（〔\[【](" + "|".join(UNIT_NOTES) + r")[)）〕\]】]")
 _TIME_HINT = re.compile(r"\d|[年月日]|完成|持续|长期|以前|之前|按进度|按期")
-_PROSE = re.compile(r"[的由将把]")
+_PROSE = re.compile(r"[的由将把:：]")
+_NOT_UNDER_MARKER = re.compile(_TIME_HINT.pattern + r"|[:：]")
 _LONGEST_NAME = 40
 _PERSON = "person"
 _TIME = "time"
@@ -249,7 +250,7 @@ def unit_list(part: str, folded: str, marker: Role | None, out: ClauseReading) -
     if marker is None and any(ROLE_WORD.fullmatch(role_fold(n)) for n in names):
         out.notes.append(part)  # （责任单位） names a role, not a unit
         return True
-    units = [n for n in names if (marker and not _TIME_HINT.search(n)) or _bare_unit(n)]
+    units = [n for n in names if (marker and not _NOT_UNDER_MARKER.search(n)) or _bare_unit(n)]
     if not names or len(units) < len(names):
         out.notes.append(part)
         return True

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..fold import CLOSING, OPENING, fold
-from ..lexicon.roles import ROLE_WORD, role_fold
+from ..lexicon.roles import ANSWERING_PERSON, FIRST_LEADS, ROLE_WORD, role_fold
 from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize, unique
 
 _WHO_MAX = 120
@@ -92,7 +92,8 @@ def _own_line(paragraph: str) -> Span | None:
         return None
     end = len(paragraph.rstrip())
     reading = read(paragraph[start:end])
-    if reading.markers == 0 and tokens[0].kind == "person" and end - start <= _PERSON_LINE_MAX:
+    answering = role_fold(tokens[0].text).startswith(ANSWERING_PERSON)
+    if reading.markers == 0 and answering and end - start <= _PERSON_LINE_MAX:
         return Span(start, end, "person-line", reading)  # 责任领导：副区长周某, in the block
     if reading.markers == 0 or not reading.readings:
         return None
@@ -114,7 +115,7 @@ def _brackets(paragraph: str) -> list[Span]:
         elif closed and (reading := names_only(body, tokens)) is not None:
             if reading.verbs:
                 spans.append(Span(start, end, "verb-bracket", reading))
-            elif end >= last and start > 0 and not reading.notes:
+            elif end >= last and start > 0:
                 spans.append(Span(start, end, "unit-bracket", reading))
     return spans
 
@@ -217,10 +218,18 @@ def _with_standing(lead: list[str], support: list[str], context: ClauseContext) 
     return support + unique(context.standing_support, {*lead, *support})
 
 
+def note_standing_rule(text: str, context: ClauseContext) -> None:
+    """A standing rule stated outside any clause — in the preamble (…任务分工如下，列第一位的
+    为牵头单位：) or a note of its own (注：排在第一位的为牵头单位) — holds from there on."""
+    if FIRST_LEADS.search(role_fold(text)):
+        context.lead_first = True
+
+
 def parse_in(paragraph: str, context: ClauseContext) -> tuple[str, list[Clause]]:
     """``paragraph`` with its clauses cut out, and the clauses read."""
     spans = find_spans(paragraph)
     if not spans:
+        note_standing_rule(paragraph, context)
         return paragraph, []
     clauses: list[Clause] = []
     kept: list[str] = []
@@ -235,7 +244,9 @@ def parse_in(paragraph: str, context: ClauseContext) -> tuple[str, list[Clause]]
         kept.append(paragraph[cursor : span.start])
         cursor = span.end
     kept.append(paragraph[cursor:])
-    return "".join(kept).strip(), clauses
+    text = "".join(kept).strip()
+    note_standing_rule(text, context)
+    return text, clauses
 
 
 def merge(clauses: list[Clause]) -> tuple[list[str], list[str]]:

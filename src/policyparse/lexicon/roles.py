@@ -42,6 +42,9 @@ PERSON_HEADS = (
     "领导", "人", "省长", "市长", "县长", "区长", "副省长", "副市长", "副县长", "副区长", "同志",
 )  # fmt: skip
 PERSON_PLACES = ("", "市", "省", "县", "区")
+# Who answers for the item (a person line of its own joins the clause block); a contact
+# (联系人：) is skipped inside a clause but is no part of one on its own.
+ANSWERING_PERSON = ("责任", "牵头", "负责", "分管", "包联", "主管")
 
 # A time limit inside a clause: （完成时限：2022年底；牵头单位：市财政局）
 TIME_FIELDS = (
