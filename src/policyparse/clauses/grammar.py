@@ -29,33 +29,45 @@ from ..lexicon.roles import (
     CARRIES_ON,
     FIRST_LEADS,
     JOINT_VERBS,
+    NAMED_LEAD,
     NOT_LISTED,
+    OTHERS_SUPPORT,
+    PERSON_PARTS,
     PERSON_WORD,
+    ROLE_PARTS,
+    ROLE_QUALIFIERS,
     ROLE_WORD,
     STANDING_SUPPORT,
+    TIME_FIELDS,
     TIME_WORD,
     UNIT_NOTES,
     WHO_OPENERS,
     Role,
+    first_chars,
     role_fold,
     role_of_marker,
     verb_at_end,
 )
-from .units import looks_like_unit, split_units
+from .units import split_units, stands_for_unit
 
 _COLON = r"[ \t]*[:∶]"
+_ROLE_PARTS = [part for parts in ROLE_PARTS.values() for part in parts]
 _TOKEN = re.compile(
-    rf"(?P<person>{PERSON_WORD.pattern}){_COLON}"
+    first_chars(PERSON_PARTS, list(ROLE_QUALIFIERS), _ROLE_PARTS, TIME_FIELDS, ["【", "["])
+    + r"(?:"
+    + rf"(?P<person>{PERSON_WORD.pattern}){_COLON}"
     rf"|(?P<role>(?:{ROLE_WORD.pattern}){_COLON}|[【\[](?:{ROLE_WORD.pattern})[】\]](?:{_COLON})?)"
-    rf"|(?P<time>{TIME_WORD.pattern}){_COLON}"
-    r"|(?P<sep>[,;。，；]|\s+)"
+    rf"|(?P<time>{TIME_WORD.pattern}){_COLON})"
+    r"|(?P<sep>[,;。，；]+)"
+    r"|(?P<space>\s+)"
 )
-_BRACKET = re.compile("[" + re.escape(NAME_OPENING + NAME_CLOSING) + "]")
+_BRACKET = re.compile("[" + re.escape(NAME_OPENING + NAME_CLOSING) + "]+")
 _UNIT_NOTE = re.compile(r"[(（〔\[【](" + "|".join(UNIT_NOTES) + r")[)）〕\]】]")
-_TIME_HINT = re.compile(r"\d|[年月日]|完成|持续|长期|以前|之前|按进度|按期")
-_PROSE = re.compile(r"[的由将把:：]")
-_NOT_UNDER_MARKER = re.compile(_TIME_HINT.pattern + r"|[:：]")
+_TIME_HINT = re.compile(r"\d+|[年月日]+|完成|持续|长期|以前|之前|按进度|按期")
+_PROSE = re.compile(r"[的由将把:：]+")
+_NOT_UNDER_MARKER = re.compile(_TIME_HINT.pattern + r"|[:：]+")
 _LONGEST_NAME = 40
+_STOPS = frozenset(";；。")
 _PERSON = "person"
 _TIME = "time"
 
@@ -104,15 +116,16 @@ def tokenize(body: str) -> list[Token]:
     cursor = 0  # start of the pending text
     scanned = 0  # bracket depth is known up to here
     for m in _TOKEN.finditer(folded):
-        for b in _BRACKET.finditer(folded, scanned, m.start()):  # only brackets move depth
-            depth += b.group() in NAME_OPENING
-            depth -= b.group() in NAME_CLOSING and depth > 0
+        for run in _BRACKET.finditer(folded, scanned, m.start()):  # only brackets move depth
+            for ch in run.group():
+                depth += ch in NAME_OPENING
+                depth -= ch in NAME_CLOSING and depth > 0
         scanned = m.start()
         if depth:
             continue
         if m.start() > cursor:
             tokens.append(Token("text", body[cursor : m.start()]))
-        kind = m.lastgroup or "sep"
+        kind = "sep" if m.lastgroup in (None, "space") else m.lastgroup
         role = role_of_marker(m.group()) if kind == "role" else None
         tokens.append(Token(kind, body[m.start() : m.end()], role))
         cursor = scanned = m.end()
@@ -133,7 +146,7 @@ def read(body: str, tokens: list[Token] | None = None) -> ClauseReading:
         elif token.kind in (_PERSON, _TIME):
             marker = token.kind
         elif token.kind == "sep":
-            if marker == _TIME or (marker == _PERSON and token.text.strip() in ";；。"):
+            if marker == _TIME or (marker == _PERSON and _STOPS.intersection(token.text)):
                 marker = None  # a time value ends at any separator, a person field at ；
         elif marker in (_PERSON, _TIME):
             continue  # persons are not units; the deadline reader takes the time
@@ -179,6 +192,25 @@ def standing_support(part: str, folded: str, marker: Role | None, out: ClauseRea
     if m is None:
         return False
     out.standing_support.extend(split_units(m.group(1)))
+    return True
+
+
+def named_lead(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``A为牵头单位`` inside a clause: A leads (read already, or new); ``其他为配合单位``:
+    the rest support, as resolving makes them anyway."""
+    if OTHERS_SUPPORT.match(folded):
+        return True
+    m = NAMED_LEAD.match(folded)
+    if m is None:
+        return False
+    names = _names(part[: m.end(1)])
+    if not names:
+        return False
+    named = set(names)
+    out.readings = [
+        Reading(r.unit, Role.LEAD, "named-lead") if r.unit in named else r for r in out.readings
+    ]
+    _add(out, names, Role.LEAD, "named-lead")
     return True
 
 
@@ -262,6 +294,7 @@ PART_RULES: tuple[Callable[[str, str, Role | None, ClauseReading], bool], ...] =
     carry_on,
     first_leads,
     standing_support,
+    named_lead,
     not_listed,
     unit_note,
     joint,
@@ -273,7 +306,7 @@ PART_RULES: tuple[Callable[[str, str, Role | None, ClauseReading], bool], ...] =
 def _bare_unit(name: str) -> bool:
     """A name that stands for a unit without a marker to say so: an organ's ending, short,
     and no word of a sentence in it (…由拟作为申请人的单位 is a sentence)."""
-    return looks_like_unit(name) and len(name) <= _LONGEST_NAME and not _PROSE.search(name)
+    return stands_for_unit(name) and len(name) <= _LONGEST_NAME and not _PROSE.search(name)
 
 
 def _names(text: str) -> list[str]:

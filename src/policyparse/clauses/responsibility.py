@@ -156,7 +156,7 @@ def _tail_marker(paragraph: str) -> Span | None:
             if reading.readings and not reading.notes:
                 return Span(position, len(paragraph.rstrip()), "tail-marker", reading)
             return None
-        after_stop = token.kind == "sep" and token.text.strip() in ("", *_STOPS)
+        after_stop = token.kind == "sep" and set(token.text.strip()) <= set(_STOPS)
         position += len(token.text)
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.organs import (
+    COLLECTIVE_PREFIX,
     CONJUNCTIONS,
     ETC_COLLECTIVE,
     ETC_TAIL,
@@ -22,16 +23,18 @@ from ..lexicon.organs import (
     NAME_OPENING,
     NOT_ORGAN_ENDINGS,
     ORGAN_ENDINGS,
+    PLACE_ENDINGS,
     WEAK_BEFORE_AND,
+    ZONE_ENDINGS,
 )
 from ..lexicon.roles import role_fold
 
 _SEPARATORS = set(LIST_SEPARATORS)
 _LIST_SEPARATORS = ("、", ",", "，")
 _MARKS = re.compile(
-    "[" + re.escape(LIST_SEPARATORS + NAME_OPENING + NAME_CLOSING + "".join(CONJUNCTIONS)) + "]"
+    "[" + re.escape(LIST_SEPARATORS + NAME_OPENING + NAME_CLOSING + "".join(CONJUNCTIONS)) + "]+"
 )
-_STOP = re.compile("[" + re.escape(LIST_SEPARATORS + NAME_OPENING) + "]")
+_STOP = re.compile("[" + re.escape(LIST_SEPARATORS + NAME_OPENING) + "]+")
 _CELL_SEPARATORS = re.compile(r"\n|[ \u3000]{2,}|[/／]")
 _TRIM = " \t\u3000。.：:"
 _LONGEST_ENDING = max(len(w) for w in (*ORGAN_ENDINGS, *NOT_ORGAN_ENDINGS))
@@ -49,6 +52,22 @@ def looks_like_unit(name: str) -> bool:
     name = _without_note(name.rstrip(_TRIM))
     tail = role_fold(name[-_LONGEST_ENDING:])  # only the ending matters: linear on long text
     return len(name) >= 2 and tail.endswith(ORGAN_ENDINGS) and not tail.endswith(NOT_ORGAN_ENDINGS)
+
+
+def stands_for_unit(name: str) -> bool:
+    """A unit, or a place or zone that stands for its government in a clause.
+
+    >>> stands_for_unit("各区县"), stands_for_unit("各县（市、区）"), stands_for_unit("高新区")
+    (True, True, True)
+    >>> stands_for_unit("城区"), stands_for_unit("重点区域")
+    (False, False)
+    """
+    if looks_like_unit(name):
+        return True
+    name = role_fold(_without_note(name.rstrip(_TRIM)))
+    if name.startswith(COLLECTIVE_PREFIX) and name.endswith(PLACE_ENDINGS):
+        return len(name) <= 8
+    return len(name) >= 3 and name.endswith(ZONE_ENDINGS)
 
 
 def _without_note(name: str) -> str:
@@ -139,8 +158,8 @@ def _split_outside_brackets(text: str) -> list[tuple[str, str]]:
     depth = 0
     start = 0
     skip_to = 0  # inside a conjunction already taken
-    for m in _MARKS.finditer(text):  # only the characters that can matter
-        i, ch = m.start(), m.group()
+    marks = ((m.start() + k, ch) for m in _MARKS.finditer(text) for k, ch in enumerate(m.group()))
+    for i, ch in marks:  # only the characters that can matter
         if i < skip_to:
             continue
         if ch in NAME_OPENING:

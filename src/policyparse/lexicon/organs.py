@@ -18,7 +18,7 @@ ORGAN_ENDINGS = (
     "机构", "机关", "组织", "企业", "街道", "镇", "乡", "移动", "电信", "联通", "铁塔", "广电",
     "人民政府", "管委会", "委员会", "办公室", "办事处", "领导小组", "成员单位", "相关单位",
     "有关单位", "各地", "地方", "专班", "工作组", "专项组", "指挥部", "总局", "总社", "分行",
-    "支行", "海关", "法院", "检察院",
+    "支行", "海关", "法院", "检察院", "协",
 )  # fmt: skip
 # Words that end like an organ (行, 会, 所 …) but name an action, a status or a place.
 NOT_ORGAN_ENDINGS = (
@@ -46,3 +46,8 @@ EXPLAINING_OPENERS = (
     "以下简称", "下称", "简称", "以下称", "包括", "含", "不含", "即", "如", "例如", "指", "其中",
     "注", "具体", "详见", "见", "参见",
 )  # fmt: skip
+# Collectives that name places but stand for their governments in a clause: 各区县,
+# 各县（市、区）, 各乡镇（街道）; and zones that act as units: 高新区, 经开区.
+COLLECTIVE_PREFIX = "各"
+PLACE_ENDINGS = ("市", "县", "区", "州", "盟", "旗", "乡", "镇", "乡镇", "街道", "地", "村", "社区")
+ZONE_ENDINGS = ("开发区", "高新区", "经开区", "新区", "园区", "示范区", "试验区", "自贸区")

@@ -34,6 +34,8 @@ ROLE_PARTS: dict[Role, tuple[str, ...]] = {
     Role.PLAIN: ("责任", "负责", "实施", "承办", "落实", "执行", "承担"),
 }
 ROLE_MIDDLES = ("考核", "责任", "推进", "落实", "实施")
+# A qualifier before the marker outranks its part: 主要责任单位 leads, 其他责任单位 support.
+ROLE_QUALIFIERS: dict[str, Role] = {"主要": Role.LEAD, "其他": Role.SUPPORT, "其它": Role.SUPPORT}
 ROLE_HEADS = ("单位", "部门", "处室", "主体", "机构", "科室", "司局")
 
 # Persons are not units: 责任领导：副市长… , 负责省长：… — the field is skipped.
@@ -86,14 +88,19 @@ UNIT_NOTES: dict[str, Role] = {"牵头": Role.LEAD, "配合": Role.SUPPORT}
 
 # The standing rule "the unit listed first leads", from its parts: 列首位的为牵头单位,
 # 排在第一位的部门为牵头部门, 列第一位者为牵头单位, 排名第一位为牵头单位, 排名第1为牵头单位.
-_PLACE_VERBS = "列|排|排名|排列|名列"
-_PLACES = "首位|第一位|第一个|第一|第1位|第1|最前|前面"
+_PLACE_VERBS = "列|排|排名|排列|名列|排序|位列"
+_PLACES = "首位|第一位|第一个|第一|第1位|第1个|第1|最前|前面"
 _LEAD_ROLE = "牵头(?:单位|部门|处室)?|主责(?:单位|部门)"
 FIRST_LEADS = re.compile(
-    rf"(?:{_PLACE_VERBS})(?:在|于)?(?:{_PLACES})(?:的|者)?(?:单位|部门)?(?:的|者)?(?:为|是)(?:{_LEAD_ROLE})"
-    rf"|第一个?(?:单位|部门)为(?:{_LEAD_ROLE})"
+    r"(?=[列排名位在于首第最前牵主])"  # every form starts with one of these: skip the rest fast
+    rf"(?:{_PLACE_VERBS})?(?:在|于)?(?:{_PLACES})(?:的|者)?(?:单位|部门)?(?:的|者)?(?:为|是)(?:{_LEAD_ROLE})"
+    rf"|(?:{_LEAD_ROLE})(?:{_PLACE_VERBS})(?:在|于)?(?:{_PLACES})"
 )
-# A standing rule holds for later clauses only when it says so.
+# ``A为牵头单位`` names the lead inside a clause; ``其他为配合单位`` says the rest support.
+NAMED_LEAD = re.compile(r"^(.{2,40}?)(?:为|是)(?:牵头|主责)(?:单位|部门)$")
+OTHERS_SUPPORT = re.compile(
+    r"^(?:其他|其余|其它)(?:单位|部门)?(?:为|是)(?:配合|协同|参与|责任)(?:单位|部门)$"
+)
 CARRIES_ON = re.compile(r"下同|以下同|后同|以下均同|下文同")
 # ``以下措施均需各区县人民政府落实``: these units support this and every later clause.
 STANDING_SUPPORT = re.compile(
@@ -126,16 +133,25 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
+def first_chars(*groups: tuple[str, ...] | list[str]) -> str:
+    """A look-ahead on the characters the words of ``groups`` start with, so a pattern
+    skips every other position at the cost of one set test."""
+    chars = sorted({word[0] for words in groups for word in words})
+    return "(?=[" + re.escape("".join(chars)) + "])"
+
+
 _ALL_PARTS = [p for parts in ROLE_PARTS.values() for p in parts]
 ROLE_WORD = re.compile(
+    first_chars(list(ROLE_QUALIFIERS), _ALL_PARTS) + rf"(?:{_alternation(list(ROLE_QUALIFIERS))})?"
     rf"(?:{_alternation(_ALL_PARTS)})(?:{_alternation(ROLE_MIDDLES)})?"
     rf"(?:{_alternation(ROLE_HEADS)})"
 )
 PERSON_WORD = re.compile(
-    rf"(?:{_alternation(PERSON_PARTS)})(?:{_alternation(PERSON_PLACES[1:])})?"
+    first_chars(PERSON_PARTS)
+    + rf"(?:{_alternation(PERSON_PARTS)})(?:{_alternation(PERSON_PLACES[1:])})?"
     rf"(?:{_alternation(PERSON_HEADS)})"
 )
-TIME_WORD = re.compile(_alternation(TIME_FIELDS))
+TIME_WORD = re.compile(first_chars(TIME_FIELDS) + f"(?:{_alternation(TIME_FIELDS)})")
 
 
 @functools.lru_cache(maxsize=256)
@@ -143,6 +159,9 @@ def role_of_marker(marker: str) -> Role:
     """The role a marker gives its units, from its first part: 牵头考核单位： → LEAD,
     【配合单位】 → SUPPORT, 责任单位 → PLAIN."""
     word = role_fold(marker).lstrip("【[ \t")
+    for qualifier, role in ROLE_QUALIFIERS.items():
+        if word.startswith(qualifier):
+            return role
     for role, parts in ROLE_PARTS.items():
         if word.startswith(parts):
             return role
