@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..fold import CLOSING, OPENING, fold
-from ..lexicon.roles import ANSWERING_PERSON, FIRST_LEADS, ROLE_WORD, role_fold
+from ..lexicon.roles import ANSWERING_PERSON, FIRST_LEADS, ROLE_WORD, Role, role_fold
 from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize, unique
 
 _WHO_MAX = 120
@@ -175,6 +175,8 @@ def _who_sentence(paragraph: str) -> Span | None:
     reading = names_only(paragraph[start:end])
     if reading is None or not reading.verbs or reading.notes:
         return None
+    if all(r.role is Role.SUPPORT for r in reading.readings):
+        return None  # …部门参加。 says who takes part, not who is responsible
     return Span(start, end, "who-sentence", reading)
 
 

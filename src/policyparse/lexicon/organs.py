@@ -43,8 +43,9 @@ NAME_OPENING = OPENING + "<＜"
 NAME_CLOSING = CLOSING + ">＞"
 # A bracket that explains rather than names: （以下简称…）, （包括…）, （含…）.
 EXPLAINING_OPENERS = (
-    "以下简称", "下称", "简称", "以下称", "包括", "含", "不含", "即", "如", "例如", "指", "其中",
-    "注", "具体", "详见", "见", "参见",
+    "以下简称", "以下统称", "以下合称", "以下称", "下称", "简称", "统称", "合称", "又称", "亦称",
+    "俗称", "包括", "不包括", "含", "不含", "除", "即", "如", "例如", "指", "其中", "注", "具体",
+    "详见", "见", "参见", "原",
 )  # fmt: skip
 # Collectives that name places but stand for their governments in a clause: 各区县,
 # 各县（市、区）, 各乡镇（街道）; and zones that act as units: 高新区, 经开区.
