@@ -63,9 +63,13 @@ _TOKEN = re.compile(
 )
 _BRACKET = re.compile("[" + re.escape(NAME_OPENING + NAME_CLOSING) + "]+")
 _UNIT_NOTE = re.compile(r"[(（〔\[【](" + "|".join(UNIT_NOTES) + r")[)）〕\]】]")
-_TIME_HINT = re.compile(r"\d+|[年月日]+|完成|持续|长期|以前|之前|按进度|按期")
+_TIME_HINT = re.compile(
+    r"(?=[\d年月日完持长以之按])(?:\d+|[年月日]+|完成|持续|长期|以前|之前|按进度|按期)"
+)
 # Words of a sentence, never of a unit's name (…应当邀请相关部门参加, 督查组对本级政府负责).
-_PROSE = re.compile(r"[的由将把:：]+|应当|可以|必须|须|对|邀请|是|要")
+_PROSE = re.compile(
+    r"(?=[的由将把:：应可必须对邀是要])(?:[的由将把:：]+|应当|可以|必须|须|对|邀请|是|要)"
+)
 _NOT_UNDER_MARKER = re.compile(_TIME_HINT.pattern + r"|[:：]+")
 _LONGEST_NAME = 40
 _STOPS = frozenset(";；。")
