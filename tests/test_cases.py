@@ -51,6 +51,8 @@ def test_responsibility_clause(case: Case) -> None:
             assert text == want["text"]
         if "raw" in want:
             assert clauses[0].raw == want["raw"]
+        if "rule" in want:
+            assert clauses[0].rule == want["rule"], "the finding rule"
 
 
 @pytest.mark.parametrize("case", _cases("segment.md"), ids=lambda c: c.name)

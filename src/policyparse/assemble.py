@@ -39,7 +39,7 @@ def assemble(parsed: Parsed, settings: ParseOptions) -> Record:
     notes = list(parsed.notes)
     draft = parsed.draft
     doc_date = _iso_date(draft.date or (draft.adoption_date or (None, ""))[0])
-    provisions = provision_records(parsed.nodes, notes, settings, doc_date)
+    provisions = provision_records(parsed.nodes, notes, settings, doc_date, draft.preamble)
     if not provisions:
         notes.append(Note("no-provisions", "no numbered provisions found; the body is in preamble"))
     return {

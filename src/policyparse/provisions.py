@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from .clauses.amounts import find_amounts
 from .clauses.deadline import find_deadline
-from .clauses.responsibility import Clause, ClauseContext, parse_clause, parse_in
+from .clauses.responsibility import (
+    Clause,
+    ClauseContext,
+    merge,
+    note_standing_rule,
+    parse_clause,
+    parse_in,
+)
 from .clauses.units import split_cell_units
 from .segment.headings import find_heading
 from .segment.segmenter import Node, path_step
@@ -28,13 +35,19 @@ MAX_AMOUNTS = 1000  # per provision: beyond, a document is no longer a policy te
 
 
 def provision_records(
-    nodes: list[Node], notes: list[Note], settings: ParseOptions, doc_date: dt.date | None
+    nodes: list[Node],
+    notes: list[Note],
+    settings: ParseOptions,
+    doc_date: dt.date | None,
+    preamble: list[str] | None = None,
 ) -> list[Record]:
     ids: dict[int, str] = {}
     paths: dict[int, list[int]] = {}
     labels: dict[int, list[str]] = {}
     seen: Counter[str] = Counter()
     context = ClauseContext()
+    for paragraph in preamble or []:
+        note_standing_rule(paragraph, context)  # 任务分工如下（列第一位的为牵头单位）
     out: list[Record] = []
     for node in nodes:
         parent = node.parent
@@ -156,11 +169,11 @@ def _cut_clauses(
     for para, text in zip(node.paras, texts, strict=True):
         kept, found = parse_in(text, context)
         for clause in found:
-            if not clause.lead and not clause.support:
+            if not clause.lead and not clause.support and clause.rule != "person-line":
                 notes.append(
                     Note(
                         "clause-unparsed",
-                        f"a responsibility clause names no unit: {clause.raw!r}",
+                        f"a responsibility clause ({clause.rule}) names no unit: {clause.raw!r}",
                         para.start_line,
                     )
                 )
@@ -173,11 +186,7 @@ def _cut_clauses(
 def _responsibility(clauses: list[Clause]) -> Record | None:
     if not clauses:
         return None
-    lead: list[str] = []
-    support: list[str] = []
-    for clause in clauses:
-        lead.extend(u for u in clause.lead if u not in lead)
-        support.extend(u for u in clause.support if u not in support and u not in lead)
+    lead, support = merge(clauses)
     return {"lead": lead, "support": support, "raw": "\n".join(c.raw for c in clauses)}
 
 

@@ -1,63 +1,38 @@
-"""Responsibility clauses: who leads and who supports a provision.
+"""Responsibility clauses: where they stand in a paragraph, and who leads and who supports.
 
-Forms recognised (matched on the folded text, emitted as written):
+Where (named finding rules, tried in :data:`FINDERS` order; the name travels with the clause):
 
-- ``（责任单位：A、B）`` and the other role words (牵头单位, 责任部门, 配合单位 …), in any
-  bracket width, wherever they sit in a paragraph;
-- a trailing bracket that holds nothing but unit names: ``…工作。(A、B、C)``;
-- a paragraph of its own: ``责任单位：A、B``;
-- inside: ``A、B牵头，C、D配合`` / ``A牵头，相关成员单位配合`` / ``A（牵头）、B`` /
-  ``牵头单位：A；配合单位：B``.
+- ``own-line`` — a paragraph that starts with a role marker: ``牵头单位：区发改局``,
+  ``牵头单位：市商务局  责任单位：市编办、…``, ``负责省长：… 牵头部门：…``;
+- ``person-line`` — a short paragraph that is a person field alone (``责任领导：副区长周某``):
+  part of the clause block, naming no unit;
+- ``role-bracket`` — a bracket (any width, anywhere) holding a role marker at its top level:
+  ``（责任单位：A、B）``, ``（6月底完成，牵头考核单位：A）``, ``（責任單位：…）``;
+- ``verb-bracket`` — a bracket anywhere that holds only units and role verbs:
+  ``（A牵头，B配合）``, ``（A会同有关部门负责）``, ``（A、B按职责分工负责）``, ``（A、B指导）``;
+- ``unit-bracket`` — a bracket closing the paragraph that holds only units: ``…工作。(A、B)``;
+- ``tail-marker`` — a role marker after a sentence stop, running to the paragraph's end:
+  ``…做好衔接。牵头单位：A；配合单位：B``;
+- ``who-sentence`` — the paragraph's last sentence naming units and saying they are
+  responsible, nothing else: ``由市商务局负责。``.
 
-Unless a clause says who leads, every unit listed leads (SPEC). A document may say that
-the first unit listed leads (``列首位的为牵头单位，下同``), or that some units implement
-everything that follows (``以下措施均需各县区人民政府落实``); :class:`ClauseContext`
-carries such standing rules from the clause that states them to every later one.
+A bracket that explains (（以下简称…）, （包括…）, （站）) is none of these and stays in the
+text. Who leads is read by :mod:`policyparse.clauses.grammar`; the standing rules a
+clause states (列首位的为牵头单位, 以下措施均需X落实) live in :class:`ClauseContext` and
+change every later clause of the document.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..fold import fold
-from .units import looks_like_unit, split_units
+from ..fold import CLOSING, OPENING, fold
+from ..lexicon.roles import ANSWERING_PERSON, FIRST_LEADS, ROLE_WORD, Role, role_fold
+from .grammar import ClauseReading, Reading, names_only, read, resolve, tokenize, unique
 
-_ROLE_WORDS = (
-    "责任单位|责任部门|责任处室|责任主体|牵头单位|牵头部门|牵头处室|配合单位|配合部门|"
-    "协同单位|协同部门|参与单位|主责单位|主责部门|实施单位|承办单位|负责单位|落实单位"
-)
-_ROLE_ANYWHERE = re.compile(_ROLE_WORDS)
-_TIME_WORDS = "完成时限|完成时间|时间节点|办结时限|时限要求|时限"
-# A clause may lead with its time limit: （完成时限：2022年底；牵头单位：市财政局）
-_ROLE_AT = re.compile(rf"\(\s*(?:(?:{_TIME_WORDS})\s*:[^()]*?[;,]\s*)?(?:{_ROLE_WORDS})\s*:")
-_TIME_PREFIX = re.compile(rf"^\s*(?:{_TIME_WORDS})\s*:")
-_ROLE_PARA = re.compile(rf"^\s*(?:{_ROLE_WORDS})\s*:")
-_ROLE_PREFIX = re.compile(rf"^\s*({_ROLE_WORDS})\s*:\s*")
-_LEAD_WORD = re.compile(r"^(?:牵头|主责)")
-_SUPPORT_WORD = re.compile(r"^(?:配合|协同|协助|参与)")
-_LEAD_FIRST = re.compile(
-    r"(?:列|排)(?:在)?(?:首位|第一位?)的?(?:单位)?为牵头单位|第一个?单位为牵头单位"
-)
-_CARRIES_ON = re.compile(r"下同|以下同|后同")
-_STANDING = re.compile(r"以下(?:措施|任务|各项)?均(?:需|由|要)?(.+?)(?:负责)?落实")
-# A unit list and what it does: 牵头/负责/负总责 lead; the others carry the work out.
-_MARKED = re.compile(
-    r"^(.*?)(牵头|负总责|配合|协同|协助|参与|负责落实|具体落实|组织实施|负责|落实|实施)(?:实施|落实)?$"
-)
-_LEADS = {"牵头", "负责", "负总责"}
-# The last sentence of a paragraph, naming who is responsible and nothing else.
-# How such a sentence ends; what stands before it must be nothing but units.
-_WHO_TAIL = re.compile(
-    r"(?:按(?:照)?职责分工|按职责|分别|共同)?(?:牵头)?负责(?:落实|实施|组织实施)?[。.]?$"
-)
 _WHO_MAX = 120
-_UNIT_NOTE = re.compile(r"[(（](牵头|配合)[)）]")
-_SENTENCES = re.compile(r"[;；。]")
-_NOT_A_LIST = re.compile(r"[由对的将]")
-_SENTENCE_MARKS = re.compile(r"[。；;，,：:（）()]")
-_WHO_PREFIX = re.compile(r"^[ \u3000]*[由请]")
-_NOT_LISTED = re.compile(r"不再(?:一一)?列出")
+_PERSON_LINE_MAX = 60
+_STOPS = "。；;"
 
 
 @dataclass(slots=True)
@@ -75,45 +50,159 @@ class Clause:
     support: tuple[str, ...]
     start: int  # span of the clause in the paragraph it came from
     end: int
+    rule: str = "role-bracket"  # the finding rule that cut it out
+    readings: tuple[Reading, ...] = ()
+    lead_first: bool = False  # read under the standing rule "the first listed leads"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    rule: str
+    reading: ClauseReading | None = None  # read while finding, so it is read once
+
+
+def find_spans(paragraph: str) -> list[Span]:
+    """Clauses in ``paragraph`` (as written), in order, each with its finding rule."""
+    own = _own_line(paragraph)
+    if own is not None:
+        return [own]
+    spans = _brackets(paragraph)
+    tail = _tail_marker(paragraph)
+    if tail is not None and all(s.end <= tail.start for s in spans):
+        spans.append(tail)
+    if not spans:
+        sentence = _who_sentence(paragraph)
+        if sentence is not None:
+            spans.append(sentence)
+    return spans
 
 
 def find_clauses(paragraph: str) -> list[tuple[int, int]]:
     """Spans of responsibility clauses in ``paragraph`` (as written), in order."""
-    if not _ROLE_ANYWHERE.search(paragraph) and paragraph.rstrip(" 。.;；")[-1:] not in ")）":
-        sentence = _final_sentence_clause(paragraph) if "负责" in paragraph else None
-        return [sentence] if sentence else []  # decided without folding the paragraph
+    return [(s.start, s.end) for s in find_spans(paragraph)]
+
+
+def _own_line(paragraph: str) -> Span | None:
+    """``own-line``: the paragraph starts with a role marker (or a person field before one)."""
+    start = len(paragraph) - len(paragraph.lstrip())
+    tokens = tokenize(paragraph[start : start + 40])  # enough to see the opening marker
+    if not tokens or tokens[0].kind not in ("role", "person"):
+        return None
+    end = len(paragraph.rstrip())
+    reading = read(paragraph[start:end])
+    answering = role_fold(tokens[0].text).startswith(ANSWERING_PERSON)
+    if reading.markers == 0 and answering and end - start <= _PERSON_LINE_MAX:
+        return Span(start, end, "person-line", reading)  # 责任领导：副区长周某, in the block
+    if reading.markers == 0 or not reading.readings:
+        return None
+    return Span(start, end, "own-line", reading)
+
+
+def _brackets(paragraph: str) -> list[Span]:
+    """``role-bracket``, ``verb-bracket`` and ``unit-bracket`` among the paragraph's
+    top-level brackets."""
     folded = fold(paragraph)
-    if _ROLE_PARA.match(folded):
-        return [(len(folded) - len(folded.lstrip()), len(folded.rstrip()))]
-    spans = [(m.start(), _closing(folded, m.start())) for m in _ROLE_AT.finditer(folded)]
-    if not spans:
-        trailing = _trailing_unit_list(folded)
-        if trailing is not None:
-            spans.append(trailing)
+    spans: list[Span] = []
+    last = len(folded.rstrip(" 。.;；"))
+    for start, end in _top_level(folded):
+        closed = folded[end - 1] in CLOSING
+        body = paragraph[start + 1 : end - 1 if closed else end]
+        tokens = tokenize(body)
+        if any(t.kind == "role" for t in tokens):
+            spans.append(Span(start, _trim_end(paragraph, end), "role-bracket"))
+        elif closed and (reading := names_only(body, tokens)) is not None:
+            if reading.verbs:
+                spans.append(Span(start, end, "verb-bracket", reading))
+            elif end >= last and start > 0:
+                spans.append(Span(start, end, "unit-bracket", reading))
     return spans
 
 
-def _final_sentence_clause(paragraph: str) -> tuple[int, int] | None:
-    """A last sentence that only says who: ``由市商务局负责。``, ``市财政局、市税务局按职责
-    分工负责。`` — cut out like a bracketed clause when every name in it is a unit."""
+def _trim_end(paragraph: str, end: int) -> int:
+    return len(paragraph[:end].rstrip())
+
+
+def _top_level(folded: str) -> list[tuple[int, int]]:
+    """(start, end) of each bracket at depth 0; an unclosed one runs to the paragraph end."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(folded):
+        if ch in OPENING:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in CLOSING and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    if depth:
+        out.append((start, len(folded)))
+    return out
+
+
+def _tail_marker(paragraph: str) -> Span | None:
+    """``tail-marker``: from a role marker after a sentence stop (or a run of spaces) to the
+    end, when all that follows reads as units."""
+    if ROLE_WORD.search(role_fold(paragraph)) is None:
+        return None  # no marker at all: skip the tokenizer
+    position = 0
+    after_stop = False  # the token before was a sentence stop or a run of spaces
+    for token in tokenize(paragraph):
+        if token.kind == "role" and after_stop:
+            reading = read(paragraph[position:])
+            if reading.readings and not reading.notes:
+                return Span(position, len(paragraph.rstrip()), "tail-marker", reading)
+            return None
+        after_stop = token.kind == "sep" and set(token.text.strip()) <= set(_STOPS)
+        position += len(token.text)
+    return None
+
+
+def _who_sentence(paragraph: str) -> Span | None:
+    """``who-sentence``: a last sentence that only says who — ``由市商务局负责。``,
+    ``市财政局、市税务局按职责分工负责。``, ``由A牵头，B配合。`` — every name in it a unit
+    and a role verb closing it. A paragraph that is one sentence is a statement."""
     end = len(paragraph.rstrip(" \u3000"))
-    stop = max(paragraph.rfind(mark, 0, end - 1) for mark in "。；;")
-    if stop < 0:
-        return None  # the whole paragraph would be the sentence: a statement, not a clause
+    stop = max(paragraph.rfind(mark, 0, end - 1) for mark in _STOPS)
+    if stop < 0 or end - stop > _WHO_MAX:
+        return None
     start = stop + 1
     while start < end and paragraph[start] in " \u3000":
         start += 1
-    sentence = paragraph[start:end]
-    tail = _WHO_TAIL.search(sentence) if len(sentence) <= _WHO_MAX else None
-    if tail is None:
+    reading = names_only(paragraph[start:end])
+    if reading is None or not reading.verbs or reading.notes:
         return None
-    named = _WHO_PREFIX.sub("", sentence[: tail.start()])
-    if len(named) < 2 or _NOT_A_LIST.search(named) or _SENTENCE_MARKS.search(named):
-        return None
-    units = split_units(named)
-    if not units or not all(looks_like_unit(u) for u in units):
-        return None
-    return start, end
+    if all(r.role is Role.SUPPORT for r in reading.readings):
+        return None  # …部门参加。 says who takes part, not who is responsible
+    return Span(start, end, "who-sentence", reading)
+
+
+def _body(raw: str) -> str:
+    """A clause without its own brackets and closing stop."""
+    inner = raw.strip()
+    folded = fold(inner)
+    if folded[:1] in OPENING and _top_level(folded)[0][1] == len(folded):
+        inner = inner[1:-1] if folded[-1:] in CLOSING else inner[1:]  # one bracket, all of it
+    return inner.rstrip("。. \u3000")
+
+
+def read_clause(
+    raw: str, context: ClauseContext, reading: ClauseReading | None = None
+) -> tuple[ClauseReading, bool]:
+    """The reading of one clause and whether the first-listed-leads rule applies to it;
+    records in ``context`` any standing rule the clause states."""
+    if reading is None:
+        reading = read(_body(raw))
+    if reading.first_leads:
+        # GOLD: a standing rule holds for the clause that states it and every later one.
+        context.lead_first = True
+    context.standing_support.extend(
+        u for u in reading.standing_support if u not in context.standing_support
+    )
+    return reading, reading.first_leads or context.lead_first
 
 
 def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]]:
@@ -122,149 +211,72 @@ def parse_clause(raw: str, context: ClauseContext) -> tuple[list[str], list[str]
     >>> parse_clause("(责任单位:省财政厅牵头,各成员单位配合)", ClauseContext())
     (['省财政厅'], ['各成员单位'])
     """
-    inner = raw.strip()
-    sentence_form = inner[:1] not in "(（" and not _ROLE_PREFIX.match(fold(inner))
-    who = _WHO_TAIL.search(inner) if sentence_form else None
-    if who is not None:
-        named = split_units(_WHO_PREFIX.sub("", inner[: who.start()]))  # 由X负责。
-        return named, [u for u in context.standing_support if u not in named]
-    if inner[:1] in "(（" and inner[-1:] in ")）":
-        inner = inner[1:-1]
-    lead: list[str] = []
-    support: list[str] = []
-    plain: list[str] = []
-    lead_first_here = False
-    for sentence in _SENTENCES.split(inner):
-        if _TIME_PREFIX.match(fold(sentence)):
-            continue  # the deadline reader takes it from the clause as written
-        role = _ROLE_PREFIX.match(fold(sentence))
-        target: list[str] | None = None
-        if role:
-            word = role.group(1)
-            target = (
-                support if _SUPPORT_WORD.match(word) else lead if _LEAD_WORD.match(word) else None
-            )
-            sentence = sentence[role.end() :]
-        for part in _split_commas(sentence):
-            part = part.strip(" \t\u3000")
-            folded = fold(part)
-            if not part or _CARRIES_ON.fullmatch(folded) or _NOT_LISTED.fullmatch(folded):
-                continue
-            if _TIME_PREFIX.match(folded):
-                break  # a time limit ends the unit list: 牵头单位：A，完成时限：2022年底前
-            if _LEAD_FIRST.search(folded):
-                lead_first_here = True
-                context.lead_first = context.lead_first or bool(_CARRIES_ON.search(fold(sentence)))
-                continue
-            standing = _STANDING.search(part)
-            if standing:
-                new = [
-                    u for u in split_units(standing.group(1)) if u not in context.standing_support
-                ]
-                context.standing_support.extend(new)
-                continue
-            if target is not None:
-                target.extend(split_units(part))
-            else:
-                _read_marked(part, lead, support, plain)
-    if lead:
-        support[:0] = plain  # named leads make the unmarked rest supporters
-    elif lead_first_here or context.lead_first:
-        lead, support = plain[:1], plain[1:] + support
-    else:
-        lead = plain
-    for unit in context.standing_support:
-        if unit not in lead and unit not in support:
-            support.append(unit)
-    return lead, support
+    reading, first = read_clause(raw, context)
+    lead, support = resolve(reading.readings, first)
+    return lead, _with_standing(lead, support, context)
 
 
-def _read_marked(part: str, lead: list[str], support: list[str], plain: list[str]) -> None:
-    """One comma-separated part: ``A、B牵头`` / ``C配合`` / ``A（牵头）、B`` / ``A、B``."""
-    if _UNIT_NOTE.search(part):
-        cursor = 0
-        for note in _UNIT_NOTE.finditer(part):
-            units = split_units(part[cursor : note.start()])
-            if units:
-                plain.extend(units[:-1])
-                (lead if note.group(1) == "牵头" else support).append(units[-1])
-            cursor = note.end()
-        plain.extend(split_units(part[cursor:]))
-        return
-    marked = _MARKED.match(part)
-    if marked and marked.group(1):
-        units = split_units(_WHO_PREFIX.sub("", marked.group(1)))
-        (lead if marked.group(2) in _LEADS else support).extend(units)
-    else:
-        plain.extend(split_units(part))
+def _with_standing(lead: list[str], support: list[str], context: ClauseContext) -> list[str]:
+    return support + unique(context.standing_support, {*lead, *support})
 
 
-def _split_commas(text: str) -> list[str]:
-    """Split at commas outside brackets (the unit splitter handles 、)."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "(（〔[【":
-            depth += 1
-        elif ch in ")）〕]】" and depth:
-            depth -= 1
-        elif depth == 0 and ch in ",，":
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
-
-
-def _closing(folded: str, start: int) -> int:
-    """End (exclusive) of the bracket opened at ``start``; the paragraph end if unclosed."""
-    depth = 0
-    for i in range(start, len(folded)):
-        ch = folded[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return len(folded.rstrip())
-
-
-def _trailing_unit_list(folded: str) -> tuple[int, int] | None:
-    """A bracket at the very end that lists only units: ``…工作。(A、B、C)``."""
-    body = folded.rstrip(" 。.;")
-    if not body.endswith(")"):
-        return None
-    depth = 0
-    for i in range(len(body) - 1, -1, -1):
-        ch = body[i]
-        if ch == ")":
-            depth += 1
-        elif ch == "(":
-            depth -= 1
-            if depth == 0:
-                inner = body[i + 1 : -1]
-                units = [u for part in _split_commas(inner) for u in split_units(part)]
-                names = [_MARKED.sub(r"\1", u) or u for u in units]
-                if i > 0 and names and all(looks_like_unit(n) for n in names):
-                    return i, len(body)
-                return None
-    return None
+def note_standing_rule(text: str, context: ClauseContext) -> None:
+    """A standing rule stated outside any clause — in the preamble (…任务分工如下，列第一位的
+    为牵头单位：) or a note of its own (注：排在第一位的为牵头单位) — holds from there on."""
+    if FIRST_LEADS.search(role_fold(text)):
+        context.lead_first = True
 
 
 def parse_in(paragraph: str, context: ClauseContext) -> tuple[str, list[Clause]]:
     """``paragraph`` with its clauses cut out, and the clauses read."""
-    spans = find_clauses(paragraph)
+    spans = find_spans(paragraph)
     if not spans:
+        note_standing_rule(paragraph, context)
         return paragraph, []
     clauses: list[Clause] = []
     kept: list[str] = []
     cursor = 0
-    for start, end in spans:
-        raw = paragraph[start:end]
-        lead, support = parse_clause(raw, context)
-        clauses.append(Clause(raw, tuple(lead), tuple(support), start, end))
-        kept.append(paragraph[cursor:start])
-        cursor = end
+    for span in spans:
+        raw = paragraph[span.start : span.end]
+        reading, first = read_clause(raw, context, span.reading)
+        lead, support = resolve(reading.readings, first)
+        support = _with_standing(lead, support, context)
+        found = Clause(raw, tuple(lead), tuple(support), span.start, span.end, span.rule)
+        clauses.append(replace(found, readings=tuple(reading.readings), lead_first=first))
+        kept.append(paragraph[cursor : span.start])
+        cursor = span.end
     kept.append(paragraph[cursor:])
-    return "".join(kept).strip(), clauses
+    text = "".join(kept).strip()
+    note_standing_rule(text, context)
+    return text, clauses
+
+
+def merge(clauses: list[Clause]) -> tuple[list[str], list[str]]:
+    """Lead and support of a provision from its clauses, merged in order without duplicates.
+
+    Role lines of their own under one item (``牵头单位：A`` then ``责任单位：B``) are read
+    as one clause (rule ``own-line-group``): lead [A], support [B].
+    """
+    groups: list[tuple[list[str], list[str]]] = []
+    run: list[Clause] = []
+    for clause in [*clauses, None]:
+        if clause is not None and clause.rule == "own-line":
+            run.append(clause)
+            continue
+        if run:
+            groups.append(_group(run))
+            run = []
+        if clause is not None:
+            groups.append((list(clause.lead), list(clause.support)))
+    lead = unique(u for group_lead, _ in groups for u in group_lead)
+    return lead, unique((u for _, group_support in groups for u in group_support), set(lead))
+
+
+def _group(run: list[Clause]) -> tuple[list[str], list[str]]:
+    if len(run) == 1:
+        return list(run[0].lead), list(run[0].support)
+    readings = [r for clause in run for r in clause.readings]
+    lead, support = resolve(readings, any(c.lead_first for c in run))
+    named = {r.unit for r in readings}
+    standing = unique((u for c in run for u in c.support), named)  # supporters the lines carried
+    return lead, support + standing
