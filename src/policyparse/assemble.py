@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clauses.citations import find_citations
-from .meta.fields import kind_of
+from .lexicon.doctypes import kind_of
 from .meta.front import MetaDraft
 from .provisions import Record, provision_records
 from .segment.segmenter import Node

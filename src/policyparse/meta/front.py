@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lexicon.dates import find_date, is_date_line
 from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
-from .dates import find_date, is_date_line
 from .regulation import adopting_body, adoption_events
 
 # Fields a page prints, by what they fill.

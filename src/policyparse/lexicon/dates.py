@@ -1,6 +1,10 @@
 """Dates as Chinese documents write them → ISO 8601.
 
-2020年3月30日, 二〇二〇年三月三十日, 2022-01-19 10:57:00, 2022/1/19, 2022.01.19.
+The forms, as named patterns: ``ymd`` 2020年3月30日 and 二〇二〇年三月三十日 (成文日期 under a
+signature, GB/T 9704-2012 §7.3.5.1, spaces allowed between the parts as PDFs and scraped
+pages put them), ``numeric`` 2022-01-19 10:57:00, 2022/1/19 and 2022.01.19 (a site's
+发布时间). Which printed date a document's ``meta.date`` takes is the metadata reader's
+business (docs/records.md), not this module's.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..lexicon.numerals import cn_to_int
+from .numerals import cn_to_int
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _YMD = re.compile(
