@@ -16,6 +16,7 @@ from typing import Any
 from .clauses.citations import find_citations
 from .lexicon.doctypes import kind_of
 from .meta.front import MetaDraft
+from .meta.issuers import join_issuers, split_issuers
 from .provisions import Record, provision_records
 from .segment.segmenter import Node
 from .settings import ParseOptions
@@ -71,13 +72,15 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
         date, date_raw = draft.date_weak
     if date is None and hints.get("date"):
         date, date_raw = hints["date"], hints.get("date_raw", hints["date"])
+    issuers = _issuers(draft, hints)
     texts = [*draft.preamble, *(p["text"] for p in provisions)]
     own = (title or "", draft.body_title or "", *draft.attachments)
     meta: dict[str, Any] = {
         "title": title,
         "body_title": draft.body_title,
         "doc_number": draft.doc_number or hints.get("doc_number"),
-        "issuer": draft.issuer or hints.get("issuer") or draft.issuer_weak,
+        "issuer": join_issuers(issuers) if issuers else None,
+        "issuers": issuers,
         "recipients": draft.recipients,
         "date": date,
         "date_raw": date_raw,
@@ -89,6 +92,17 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
         "lines": draft.lines,
     }
     return meta
+
+
+def _issuers(draft: MetaDraft, hints: dict[str, str]) -> list[str]:
+    """The document's own signature or letterhead, else the page's 发文机关 field, else the
+    organ its title names or the page's 来源."""
+    if draft.issuers:
+        return draft.issuers
+    for value in (draft.issuer, hints.get("issuer"), draft.issuer_weak):
+        if value:
+            return split_issuers(value) or [value]
+    return []
 
 
 def _iso_date(value: str | None) -> dt.date | None:

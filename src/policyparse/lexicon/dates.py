@@ -15,14 +15,14 @@ import re
 from .numerals import cn_to_int
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
-_YMD = re.compile(
+YMD = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})[ \u3000]*年[ \u3000]*"
     rf"(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \u3000]*月[ \u3000]*"
     rf"(?P<d>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \u3000]*[日号]"
 )
 _NUMERIC = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _DATE_ONLY = re.compile(
-    rf"^[ \u3000]*(?:{_YMD.pattern}|{_NUMERIC.pattern.replace('?P<', '?P<n')})[ \u3000]*$"
+    rf"^[ \u3000]*(?:{YMD.pattern}|{_NUMERIC.pattern.replace('?P<', '?P<n')})[ \u3000]*$"
 )
 
 
@@ -35,7 +35,7 @@ def find_date(text: str) -> tuple[str, str] | None:
     ('2020-03-30', '二〇二〇年三月三十日')
     """
     best: tuple[int, str, str] | None = None
-    for pattern in (_YMD, _NUMERIC):
+    for pattern in (YMD, _NUMERIC):
         m = pattern.search(text)
         if m is None:
             continue

@@ -14,10 +14,12 @@ from ..clauses.units import looks_like_unit, split_units
 from ..fold import fold
 from ..lexicon.docnumbers import doc_number_in
 from ..lexicon.doctypes import kind_of, looks_like_title
+from .issuers import join_issuers, split_issuers
 
 __all__ = [
     "attachment_in", "attachment_names", "doc_number_in", "fields_in", "is_record_line",
-    "issuer_from_title", "kind_of", "looks_like_title", "organ_name", "recipients_in", "same_title",
+    "issuer_from_title", "kind_of", "looks_like_title", "organ_name", "organ_names",
+    "recipients_in", "same_title",
 ]  # fmt: skip
 
 _FIELD = re.compile(
@@ -26,7 +28,7 @@ _FIELD = re.compile(
     r"[ \u3000]*[:：][ \u3000]*"
 )
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?]")
-_LETTERHEAD = re.compile(r"^(.{2,40}?)(?:文件|文电|公报|简报|便函)?$")
+_LETTERHEAD = re.compile(r"^(.{2,200}?)(?:文件|文电|公报|简报|便函)?$")
 _RECORD_LINE = re.compile(
     r"^[(（]?(?:抄送|印发|主送|联系人|联系电话|联系方式|签发人|附件)[ \u3000]*[:：]"
     r"|^.{2,40}?[ \u3000]*[0-9〇○零一二三四五六七八九]{4}年.{1,3}月.{1,3}日[ \u3000]*印发$"
@@ -58,17 +60,25 @@ def fields_in(text: str) -> dict[str, str] | None:
     return out
 
 
-def organ_name(text: str) -> str | None:
-    """A letterhead or signature line: one or two unit names and nothing else."""
+def organ_names(text: str) -> list[str] | None:
+    """A letterhead or signature line: the organs it names, and nothing else on it.
+
+    >>> organ_names("国家发展改革委 市场监管总局 国家网信办")
+    ['国家发展改革委', '市场监管总局', '国家网信办']
+    >>> organ_names("中共某某市委办公厅文件")
+    ['中共某某市委办公厅']
+    """
     text = text.strip()
-    if not text or len(text) > 60 or _SENTENCE_PUNCT.search(text) or "：" in text:
+    if not text or len(text) > 200 or _SENTENCE_PUNCT.search(text) or "：" in text:
         return None
     m = _LETTERHEAD.match(text)
-    name = m.group(1) if m else text
-    parts = re.split(r"[ \u3000]{2,}|[、，,]", name)
-    if all(looks_like_unit(p.strip()) for p in parts if p.strip()):
-        return "、".join(p.strip() for p in parts if p.strip())
-    return None
+    return split_issuers(m.group(1) if m else text)
+
+
+def organ_name(text: str) -> str | None:
+    """:func:`organ_names` joined with 、, as ``issuer`` holds them."""
+    names = organ_names(text)
+    return join_issuers(names) if names else None
 
 
 def recipients_in(text: str) -> list[str] | None:

@@ -15,6 +15,8 @@ from ..lexicon.dates import find_date, is_date_line
 from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
+from .glued import Piece, is_glued, split_glued
+from .issuers import join_issuers, split_issuers
 from .regulation import adopting_body, adoption_events
 
 # Fields a page prints, by what they fill.
@@ -29,6 +31,7 @@ class MetaDraft:
     body_title: str | None = None
     doc_number: str | None = None
     issuer: str | None = None
+    issuers: list[str] = field(default_factory=list)  # one per organ; issuer joins them
     issuer_weak: str | None = None  # from the title or a 来源 field: used when nothing better
     recipients: list[str] = field(default_factory=list)
     date: str | None = None
@@ -47,6 +50,9 @@ class MetaDraft:
 def read_front(paras: list[Para], draft: MetaDraft) -> None:
     """Sort the paragraphs before the first provision into meta, preamble and junk."""
     title_at = _title_index(paras)
+    if title_at is None and paras and is_glued(paras[0].text):
+        _read_glued(paras[0], split_glued(paras[0].text), draft)
+        paras = paras[1:]
     title_end = _title_end(paras, title_at)
     for index, para in enumerate(paras):
         text = para.text
@@ -153,9 +159,10 @@ def _mostly_cjk(text: str) -> bool:
 def _before_title(para: Para, draft: MetaDraft) -> None:
     if _meta_line(para, [], draft, after_title=False):
         return
-    name = fields.organ_name(para.text)
-    if name is not None:
-        draft.issuer = draft.issuer or name  # 版头: the issuing office
+    names = fields.organ_names(para.text)
+    if names is not None:
+        if draft.issuer is None:
+            set_issuers(draft, names)  # 版头: the issuing office
         draft.lines.append(para.text)
         return
     draft.notes.append(
@@ -210,9 +217,9 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
     if not after_title:
         return False
     if following and is_date_line(following[0].text):
-        name = fields.organ_name(text)
-        if name is not None:
-            draft.issuer = name  # the signature outranks a letterhead
+        names = fields.organ_names(text)
+        if names is not None:
+            set_issuers(draft, names)  # the signature outranks a letterhead
             draft.lines.append(text)
             return True
     recipients = fields.recipients_in(text)
@@ -239,7 +246,7 @@ def _read_fields(found: dict[str, str], draft: MetaDraft) -> None:
                 draft.date_weak = (date[0], value)
     for name in _ISSUER_FIELDS:
         if found.get(name):
-            draft.issuer = found[name]
+            set_issuers(draft, split_issuers(found[name]) or [found[name]])
     for name in _SOURCE_FIELDS:
         if found.get(name) and draft.issuer_weak is None:
             draft.issuer_weak = found[name]
@@ -258,6 +265,62 @@ def _read_adoption(event: tuple[str, str, str, str], draft: MetaDraft) -> None:
         draft.adoption_date = (date_iso, date_raw)
         body = adopting_body(text, date_raw, action)
         if body and draft.issuer is None:
-            draft.issuer = body
+            set_issuers(draft, [body])
     else:
         draft.amendments.append((date_iso, action, text))
+
+
+def set_issuers(draft: MetaDraft, names: list[str]) -> None:
+    draft.issuers = list(names)
+    draft.issuer = join_issuers(names)
+
+
+def _read_glued(para: Para, pieces: list[Piece], draft: MetaDraft) -> None:
+    """The pieces of a front glued into one paragraph (meta.glued) into the draft."""
+    line = para.start_line
+    for piece in pieces:
+        text = piece.text
+        kind = piece.kind
+        if kind == "body":
+            if text.strip():
+                draft.preamble.append(text.strip())
+            continue
+        if kind == "space":
+            continue
+        if kind == "chrome":
+            draft.notes.append(
+                Note("web-chrome", "dropped the site's menus around the page title", line, text)
+            )
+            continue
+        if kind == "title-repeat":
+            draft.notes.append(Note("duplicate-title", "dropped a repeat of the title", line, text))
+            continue
+        draft.lines.append(text)
+        _read_glued_piece(kind, text.strip(), draft)
+
+
+def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:
+    if kind == "title":
+        draft.title = _clean_title(text)
+        draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+    elif kind == "body-title":
+        draft.body_title = _clean_title(text)
+    elif kind == "doc-number":
+        draft.doc_number = draft.doc_number or fields.doc_number_in(text)
+    elif kind == "recipients":
+        draft.recipients = draft.recipients or (fields.recipients_in(text) or [])
+    elif kind == "signature":
+        set_issuers(draft, split_issuers(text) or [text])
+    elif kind in ("date", "dated-issuer", "posted"):
+        date = find_date(text)
+        if date is not None and kind == "posted":
+            draft.date_weak = draft.date_weak or date
+            source = fields.fields_in(text[len(date[1]) :].strip(" \u3000:0123456789【】打印纠错"))
+            _read_fields(source or {}, draft)
+        elif date is not None and draft.date is None:
+            draft.date, draft.date_raw = date
+        if kind == "dated-issuer" and draft.issuer is None:
+            organ = text[text.index(date[1]) + len(date[1]) :] if date else text
+            names = split_issuers(organ.strip(" \u3000)）"))
+            if names:
+                set_issuers(draft, names)

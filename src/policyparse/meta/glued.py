@@ -1,0 +1,212 @@
+"""A document's front glued into one paragraph, as crawlers save pages.
+
+A crawl that joined a page's text nodes without breaks leaves the front as the head of one
+long paragraph::
+
+    某省…的通知各市人民政府，…：　　《…》已经省政府同意，…。　　某省人民政府办公厅
+    　　2023年4月7日某某行动方案　　为…
+    标题_某某网设为首页…热点专题标题 2025年12月26日 17:30 来源：某某网【打印】【纠错】各省…：…
+
+:func:`split_glued` cuts such a paragraph into named pieces whose texts join back to it
+exactly. Named rules are tried in order at the cursor; each returns the length it takes or
+None ("not mine"); when none matches, the rest is body. In the body, the notice's
+signature and date (organs after a sentence end, then a date) are cut out once, with the
+title of the document it issues when one follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..lexicon.dates import YMD
+from ..lexicon.docnumbers import DOC_NUMBER
+from ..lexicon.doctypes import KINDS, looks_like_title
+from .fields import fields_in, recipients_in, same_title
+from .issuers import split_issuers
+
+GLUED_MIN_CHARS = 200  # a front paragraph shorter than this is an ordinary line
+_HEAD_CHARS = 4000  # how far into the paragraph a repeat of the page title is looked for
+_SPACE = re.compile(r"[\s\u3000\u200b\ufeff]+")
+_PAGE_TITLE = re.compile(r"(.{4,120}?)_")
+_KIND_AT = re.compile("(?:" + "|".join(KINDS) + r")(?:[(（][^()（）]{1,14}[)）])?")
+_TIME = re.compile(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?")
+_SOURCE = re.compile(
+    r"[ \u3000]*(?:来源|信息来源|发布机构)[ \u3000]*[:：][ \u3000]*[^【\s]{2,30}?(?=【|\s|$)"
+)
+_PAGE_BUTTONS = re.compile(r"(?:[ \u3000]*【[^】]{1,8}】)+")
+_RECIPIENTS = re.compile(r"[^。；;：:！？]{2,300}?[:：]")
+_DATED_ISSUER = re.compile(
+    rf"[(（][ \u3000]*(?:{YMD.pattern})[ \u3000]*(?P<organ>[^()（）]{{2,40}})[)）]"
+)
+_SENTENCE_END = "。！？；"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A piece of a glued paragraph: what it is, and its text as written.
+
+    kinds: ``space``, ``title``, ``title-repeat``, ``chrome``, ``posted`` (a page's posting
+    time and source), ``doc-number``, ``date``, ``dated-issuer`` (（2025年9月11日 某机关）),
+    ``recipients``, ``signature``, ``body-title``, ``body``.
+    """
+
+    kind: str
+    text: str
+
+
+def is_glued(text: str) -> bool:
+    return len(text) >= GLUED_MIN_CHARS
+
+
+def split_glued(text: str) -> list[Piece]:
+    """The pieces of ``text``; ``"".join(p.text for p in pieces) == text``."""
+    pieces: list[Piece] = []
+    pos = _page_title(text, pieces)
+    title = pieces[0].text if pieces else None
+    while pos < len(text):
+        found = _next_piece(text, pos, title)
+        if found is None:
+            break
+        kind, length = found
+        if kind == "title" and title is None:
+            title = text[pos : pos + length]
+        pieces.append(Piece(kind, text[pos : pos + length]))
+        pos += length
+    pieces.extend(_body(text[pos:]))
+    return [p for p in pieces if p.text]
+
+
+def _page_title(text: str, pieces: list[Piece]) -> int:
+    """``标题_站点名…`` at the very start: the page's <title>. What follows it up to the
+    page's own repeat of the title is the site's chrome (menus, breadcrumb)."""
+    m = _PAGE_TITLE.match(text)
+    if m is None or not looks_like_title(m.group(1)):
+        return 0
+    title = m.group(1)
+    repeat = text.find(title, m.end(), m.end() + _HEAD_CHARS)
+    if repeat < 0:
+        return 0
+    pieces.append(Piece("title", title))
+    pieces.append(Piece("chrome", text[len(title) : repeat]))
+    pieces.append(Piece("title-repeat", title))
+    return repeat + len(title)
+
+
+Rule = Callable[[str, int, "str | None"], "tuple[str, int] | None"]
+
+
+def _next_piece(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    for rule in _RULES:
+        found = rule(text, pos, title)
+        if found is not None and found[1] > 0:
+            return found
+    return None
+
+
+def _space(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    m = _SPACE.match(text, pos)
+    return ("space", m.end() - pos) if m else None
+
+
+def _doc_number(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    m = DOC_NUMBER.match(text, pos)
+    return ("doc-number", m.end() - pos) if m else None
+
+
+def _date(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    """A date; with a time of day or a 来源 after it, a page's posting line."""
+    m = YMD.match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    timed = _TIME.match(text, end)
+    end = timed.end() if timed else end
+    source = _SOURCE.match(text, end)
+    end = source.end() if source else end
+    buttons = _PAGE_BUTTONS.match(text, end)
+    end = buttons.end() if buttons else end
+    return ("posted" if timed or source else "date", end - pos)
+
+
+def _fields(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    """来源：… / 发布时间：… printed inline before the body."""
+    source = _SOURCE.match(text, pos)
+    if source is None or fields_in(source.group(0).strip()) is None:
+        return None
+    buttons = _PAGE_BUTTONS.match(text, source.end())
+    return ("posted", (buttons.end() if buttons else source.end()) - pos)
+
+
+def _dated_issuer(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    m = _DATED_ISSUER.match(text, pos)
+    if m is None or split_issuers(m.group("organ")) is None:
+        return None
+    return ("dated-issuer", m.end() - pos)
+
+
+def _recipients(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    m = _RECIPIENTS.match(text, pos)
+    if m is None or recipients_in(m.group(0)) is None:
+        return None
+    return ("recipients", m.end() - pos)
+
+
+def _title(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
+    """The shortest head ending with a 文种 that reads as a title and is followed by what
+    follows a title: a space, a 发文字号, a date, a 主送 list, or the end."""
+    length = title_at(text, pos)
+    if length is None:
+        return None
+    if title is not None and not same_title(text[pos : pos + length], title):
+        return None
+    return ("title" if title is None else "title-repeat", length)
+
+
+def title_at(text: str, pos: int) -> int | None:
+    window = text[pos : pos + 130]
+    for m in _KIND_AT.finditer(window):
+        head = window[: m.end()]
+        if not looks_like_title(head):
+            continue
+        after = pos + m.end()
+        if text.startswith(("的", "》"), after):
+            continue  # 关于印发《…方案》的通知: the 文种 inside is not the title's end
+        if after >= len(text) or any(
+            rule(text, after, None) is not None for rule in _AFTER_TITLE
+        ):
+            return m.end()
+    return None
+
+
+_AFTER_TITLE: tuple[Rule, ...] = (_space, _doc_number, _date, _dated_issuer, _recipients)
+_RULES: tuple[Rule, ...] = (
+    _space, _doc_number, _date, _fields, _dated_issuer, _title, _recipients,
+)  # fmt: skip
+
+
+def _body(text: str) -> list[Piece]:
+    """The body, with the first signature-and-date inside it cut out: organs right after a
+    sentence end, then a date that ends the text, is followed by a space, or by the title
+    of the document the notice issues."""
+    for m in YMD.finditer(text):
+        start = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END)
+        if start < 0:
+            continue
+        names = text[start + 1 : m.start()]
+        if not names.strip() or split_issuers(names) is None:
+            continue
+        rest = text[m.end() :]
+        body_title = title_at(rest, 0)
+        if rest and not _SPACE.match(rest) and body_title is None:
+            continue
+        pieces = [Piece("body", text[: start + 1])]
+        lead = len(names) - len(names.lstrip(" \u3000"))
+        pieces += [Piece("space", names[:lead]), Piece("signature", names[lead:])]
+        pieces.append(Piece("date", m.group(0)))
+        if body_title:
+            pieces.append(Piece("body-title", rest[:body_title]))
+            rest = rest[body_title:]
+        return [*pieces, Piece("body", rest)]
+    return [Piece("body", text)]
