@@ -3,7 +3,8 @@
 Named forms (GB/T 9704-2012 §7.2.4 prescribes the first; the others are what 令, 公告 and
 older documents carry):
 
-- ``bracket_year``: 机关代字〔年份〕序号 — 资雁府办发〔2020〕19号, 国办发〔2021〕45号,
+- ``bracket_year``: 机关代字 (at most 12 characters: a longer head is a title run into the
+  number) 〔年份〕序号 — 资雁府办发〔2020〕19号, 国办发〔2021〕45号,
   京政发[2020]3号, 鄂政發〔2018〕26號 (traditional 發/號), 冀政字〔2019〕31号;
 - ``order``: 令 by number — 山东省人民政府令第172号, 中华人民共和国国务院令第306号,
   国家互联网信息办公室令第12号;
@@ -22,11 +23,11 @@ _HAO = "[号號]"
 _CN_ORG = "[\u4e00-\u9fffA-Za-z]"
 FORMS: dict[str, str] = {
     "bracket_year": (
-        rf"{_CN_ORG}{{1,24}}{_SP}[〔\[【(（﹝]{_SP}\d{{4}}{_SP}[〕\]】)）﹞]{_SP}第?{_SP}{_NUM}{_SP}{_HAO}"
+        rf"{_CN_ORG}{{1,12}}{_SP}[〔\[【(（﹝]{_SP}\d{{4}}{_SP}[〕\]】)）﹞]{_SP}第?{_SP}{_NUM}{_SP}{_HAO}"
     ),
-    "order": rf"{_CN_ORG}{{2,30}}令{_SP}第{_SP}{_NUM}{_SP}{_HAO}",
+    "order": rf"{_CN_ORG}{{2,20}}令{_SP}第{_SP}{_NUM}{_SP}{_HAO}",
     "year_serial": (
-        rf"{_CN_ORG}{{2,30}}(?:公告|令|通告){_SP}\d{{4}}{_SP}年{_SP}第{_SP}{_NUM}{_SP}{_HAO}"
+        rf"{_CN_ORG}{{2,20}}(?:公告|令|通告){_SP}\d{{4}}{_SP}年{_SP}第{_SP}{_NUM}{_SP}{_HAO}"
     ),
 }
 DOC_NUMBER = re.compile("|".join(f"(?:{form})" for form in FORMS.values()))

@@ -30,7 +30,8 @@ BASE_KIND = {
 }  # fmt: skip
 
 # A 文种 at the end, perhaps with a bracketed note after it: …办法（试行）, …方案（2023-2027年）.
-_KIND_END = re.compile(r"(?:" + "|".join(KINDS) + r")(?:[(（][^()（）]{1,14}[)）])?$")
+KIND_AT = re.compile(r"(?:" + "|".join(KINDS) + r")(?:[(（][^()（）]{1,14}[)）])?")
+_KIND_END = re.compile(KIND_AT.pattern + "$")
 # A title that announces a document by name: …联合公布《…管理办法》.
 _QUOTED_END = re.compile(r"《[^《》]{2,80}》$")
 _SENTENCE_PUNCT = re.compile(r"[。；;！!？?]")

@@ -9,15 +9,20 @@ chrome and a repeated title. Everything here becomes meta (with the paragraph ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..lexicon.dates import find_date, is_date_line
+from ..lexicon.dates import YMD, find_date, is_date_line
+from ..lexicon.doctypes import KIND_AT
 from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
 from .glued import Piece, is_glued, split_glued
 from .issuers import join_issuers, split_issuers
 from .regulation import adopting_body, adoption_events
+
+_MARKDOWN_MARKS = re.compile(r"^[ \u3000]*#{1,6}[ \u3000]*|\*\*|__")
+_TRAILING_DATE = re.compile(rf"[(（][ \u3000]*(?:{YMD.pattern})[ \u3000]*[)）]$")
 
 # Fields a page prints, by what they fill.
 _DATE_FIELDS = ("成文日期", "发布日期", "发布时间", "印发日期")
@@ -54,13 +59,13 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
         _read_glued(paras[0], split_glued(paras[0].text), draft)
         paras = paras[1:]
     title_end = _title_end(paras, title_at)
+    if title_at and _organ_line_of_title(paras[title_at - 1].text, paras[title_at].text):
+        title_at -= 1
     for index, para in enumerate(paras):
         text = para.text
         if title_at is not None and title_at <= index < title_end:
-            title_lines = [p.text for p in paras[title_at:title_end]]
             if index == title_at:
-                draft.title = _clean_title("".join(title_lines))
-                draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+                _read_title("".join(p.text for p in paras[title_at:title_end]), draft)
             draft.lines.append(text)
         elif title_at is not None and index < title_at:
             _before_title(para, draft)
@@ -144,6 +149,43 @@ def _title_end(paras: list[Para], title_at: int | None) -> int:
         if fields.kind_of(text) is not None:
             return end
     return end if fields.kind_of(text) is not None else title_at + 1
+
+
+def _organ_line_of_title(line: str, title_line: str) -> bool:
+    """廊坊市教育局 over 关于…的汇报: a title broken after its organ, not a 版头 (…文件)."""
+    stripped = line.strip()
+    return (
+        title_line.strip().startswith("关于")
+        and not stripped.endswith("文件")
+        and fields.organ_names(stripped) is not None
+        and len(fields.organ_names(stripped) or []) == 1
+    )
+
+
+def _read_title(text: str, draft: MetaDraft) -> None:
+    """The title, without Markdown marks, with what a source ran into it read apart: a
+    发文字号 after it (**…的意见**国办发〔2009〕59号) and a date in brackets under it
+    (…的汇报（2014年12月3日）)."""
+    text = _MARKDOWN_MARKS.sub("", text).strip()
+    for end in _title_ends(text):
+        number = fields.doc_number_in(text[end:])
+        if number is not None:
+            draft.doc_number = draft.doc_number or number
+            text = text[:end]
+            break
+    dated = _TRAILING_DATE.search(text)
+    if dated is not None:
+        found = find_date(dated.group(0))
+        if found is not None and draft.date is None:
+            draft.date, draft.date_raw = found
+        text = text[: dated.start()]
+    draft.title = _clean_title(text)
+    draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+
+
+def _title_ends(text: str) -> list[int]:
+    """Where a 文种 ends in ``text``: where a title run into what follows may end."""
+    return [m.end() for m in KIND_AT.finditer(text) if m.end() < len(text)]
 
 
 def _clean_title(text: str) -> str:
@@ -303,6 +345,9 @@ def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:
     if kind == "title":
         draft.title = _clean_title(text)
         draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+    elif kind == "attachment":
+        names = fields.attachment_names(text)
+        draft.attachments.extend(n for n in names if n not in draft.attachments)
     elif kind == "body-title":
         draft.body_title = _clean_title(text)
     elif kind == "doc-number":
@@ -321,6 +366,6 @@ def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:
             draft.date, draft.date_raw = date
         if kind == "dated-issuer" and draft.issuer is None:
             organ = text[text.index(date[1]) + len(date[1]) :] if date else text
-            names = split_issuers(organ.strip(" \u3000)）"))
-            if names:
-                set_issuers(draft, names)
+            organs = split_issuers(organ.strip(" \u3000)）"))
+            if organs:
+                set_issuers(draft, organs)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..lexicon.dates import YMD
 from ..lexicon.docnumbers import DOC_NUMBER
-from ..lexicon.doctypes import KINDS, looks_like_title
+from ..lexicon.doctypes import KIND_AT, KINDS, looks_like_title
 from .fields import fields_in, recipients_in, same_title
 from .issuers import split_issuers
 
@@ -30,7 +30,6 @@ GLUED_MIN_CHARS = 200  # a front paragraph shorter than this is an ordinary line
 _HEAD_CHARS = 4000  # how far into the paragraph a repeat of the page title is looked for
 _SPACE = re.compile(r"[\s\u3000\u200b\ufeff]+")
 _PAGE_TITLE = re.compile(r"(.{4,120}?)_")
-_KIND_AT = re.compile("(?:" + "|".join(KINDS) + r")(?:[(（][^()（）]{1,14}[)）])?")
 _TIME = re.compile(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?")
 _SOURCE = re.compile(
     r"[ \u3000]*(?:来源|信息来源|发布机构)[ \u3000]*[:：][ \u3000]*[^【\s]{2,30}?(?=【|\s|$)"
@@ -40,7 +39,20 @@ _RECIPIENTS = re.compile(r"[^。；;：:！？]{2,300}?[:：]")
 _DATED_ISSUER = re.compile(
     rf"[(（][ \u3000]*(?:{YMD.pattern})[ \u3000]*(?P<organ>[^()（）]{{2,40}})[)）]"
 )
+_BRACKETED_NUMBER = re.compile(rf"[(（][ \u3000]*(?:{DOC_NUMBER.pattern})[ \u3000]*[)）]")
 _SENTENCE_END = "。！？；"
+_ATTACHMENT_MARKER = re.compile(
+    r"[ \u3000]*附[ \u3000]*件[ \u3000]*\d{0,2}[ \u3000]*[:：]?[ \u3000]*"
+)
+# 附件：某某方案 run into the signature after it: the name is a title (ends with a 文种).
+_ATTACHMENT = re.compile(
+    rf"{_ATTACHMENT_MARKER.pattern}(?P<name>[^。；：:]{{2,80}}?(?:{'|'.join(KINDS)})"
+    r"(?:[(（][^()（）]{1,14}[)）])?)"
+)
+# After a date inside a sentence (2021年1月3日起施行, …前报送): not a signature's date.
+_DATE_IN_SENTENCE = re.compile(
+    r"[起前后止至到以，,、的在及和与或—\-~～]|召开|印发|发布|出台|通过|颁布|施行|开始|举行|实施"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +61,7 @@ class Piece:
 
     kinds: ``space``, ``title``, ``title-repeat``, ``chrome``, ``posted`` (a page's posting
     time and source), ``doc-number``, ``date``, ``dated-issuer`` (（2025年9月11日 某机关）),
-    ``recipients``, ``signature``, ``body-title``, ``body``.
+    ``recipients``, ``attachment``, ``signature``, ``body-title``, ``body``.
     """
 
     kind: str
@@ -111,7 +123,8 @@ def _space(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
 
 
 def _doc_number(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
-    m = DOC_NUMBER.match(text, pos)
+    """A 发文字号, bare or in brackets under the title: （冀科计〔2012〕15号）."""
+    m = DOC_NUMBER.match(text, pos) or _BRACKETED_NUMBER.match(text, pos)
     return ("doc-number", m.end() - pos) if m else None
 
 
@@ -166,10 +179,10 @@ def _title(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
 
 def title_at(text: str, pos: int) -> int | None:
     window = text[pos : pos + 130]
-    for m in _KIND_AT.finditer(window):
+    for m in KIND_AT.finditer(window):
         head = window[: m.end()]
-        if not looks_like_title(head):
-            continue
+        if not looks_like_title(head) or head.count("《") > head.count("》"):
+            continue  # …印发《某某计划 | 项目管理办法》: the title goes on
         after = pos + m.end()
         if text.startswith(("的", "》"), after):
             continue  # 关于印发《…方案》的通知: the 文种 inside is not the title's end
@@ -188,25 +201,34 @@ _RULES: tuple[Rule, ...] = (
 
 def _body(text: str) -> list[Piece]:
     """The body, with the first signature-and-date inside it cut out: organs right after a
-    sentence end, then a date that ends the text, is followed by a space, or by the title
-    of the document the notice issues."""
+    sentence end, then a date that no sentence goes on from (…日起施行, …日前报送). An
+    附件 line just before the signature, and the title of the document the notice issues
+    right after the date, are cut out too."""
     for m in YMD.finditer(text):
         start = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_END)
-        if start < 0:
+        rest = text[m.end() :]
+        if start < 0 or _DATE_IN_SENTENCE.match(rest):
             continue
         names = text[start + 1 : m.start()]
-        if not names.strip() or split_issuers(names) is None:
-            continue
-        rest = text[m.end() :]
-        body_title = title_at(rest, 0)
-        if rest and not _SPACE.match(rest) and body_title is None:
+        attachment = _ATTACHMENT.match(names)
+        named = names[attachment.end() :] if attachment else names
+        if not named.strip() or split_issuers(named) is None:
             continue
         pieces = [Piece("body", text[: start + 1])]
-        lead = len(names) - len(names.lstrip(" \u3000"))
-        pieces += [Piece("space", names[:lead]), Piece("signature", names[lead:])]
+        if attachment:
+            pieces.append(Piece("attachment", attachment.group(0)))
+        lead = len(named) - len(named.lstrip(" \u3000"))
+        pieces += [Piece("space", named[:lead]), Piece("signature", named[lead:])]
         pieces.append(Piece("date", m.group(0)))
-        if body_title:
-            pieces.append(Piece("body-title", rest[:body_title]))
-            rest = rest[body_title:]
+        marker = _ATTACHMENT_MARKER.match(rest)
+        if marker:
+            pieces.append(Piece("attachment", marker.group(0)))
+            rest = rest[marker.end() :]
+        length = title_at(rest, 0)
+        if length is None and attachment and rest.startswith(attachment.group("name")):
+            length = len(attachment.group("name"))
+        if length:
+            pieces.append(Piece("body-title", rest[:length]))
+            rest = rest[length:]
         return [*pieces, Piece("body", rest)]
     return [Piece("body", text)]

@@ -18,7 +18,7 @@ from ..lexicon.issuers import CENTRAL_ORGANS, ORGAN_START
 _CHROME = ("返回顶部", "回到顶部", "返回首页", "网站首页", "打印本页", "关闭窗口", "收藏本站")
 # A recipient (主送) list names classes of organs; an issuer is always one named organ.
 _RECIPIENT_START = re.compile(r"^(?:各|有关|相关|全省|全市|全区|全县|所属|直属|本市|本省)")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z:：;；。，,!！?？《》]")
 # 七部门, 22个部门: a count in a headline, not an organ.
 _COUNTED = re.compile(r"^[一二三四五六七八九十百\d]+个?(?:部门|单位)$")
 # A bare generic part left by a stray space (河北省人民政府　办公厅) joins the name before it.
