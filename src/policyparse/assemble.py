@@ -20,7 +20,7 @@ from .meta.issuers import join_issuers, split_issuers
 from .provisions import Record, provision_records
 from .segment.segmenter import Node
 from .settings import ParseOptions
-from .text import Note, Text
+from .text import InputFormat, Note, Text
 from .vocabulary import SCHEMA_VERSION
 
 
@@ -68,6 +68,9 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
     date, date_raw = draft.date, draft.date_raw
     if date is None and draft.adoption_date is not None:
         date, date_raw = draft.adoption_date
+    if date is None and text.format is InputFormat.HTML and hints.get("date"):
+        # the page's 索引号 table, which prefers its 成文日期: above a posting time in the body
+        date, date_raw = hints["date"], hints.get("date_raw", hints["date"])
     if date is None and draft.date_weak is not None:
         date, date_raw = draft.date_weak
     if date is None and hints.get("date"):

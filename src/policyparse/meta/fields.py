@@ -19,7 +19,7 @@ from .issuers import join_issuers, split_issuers
 __all__ = [
     "attachment_in", "attachment_names", "doc_number_in", "fields_in", "is_record_line",
     "issuer_from_title", "kind_of", "looks_like_title", "organ_name", "organ_names",
-    "recipients_in", "same_title",
+    "recipients_in", "same_title", "signer_in",
 ]  # fmt: skip
 
 _FIELD = re.compile(
@@ -73,6 +73,17 @@ def organ_names(text: str) -> list[str] | None:
         return None
     m = _LETTERHEAD.match(text)
     return split_issuers(m.group(1) if m else text)
+
+
+_SIGNER = re.compile(
+    r"^(?:(?:代|副)?(?:省长|市长|州长|县长|区长|主席|主任|部长|局长|厅长|署长|总理|书记))"
+    r"[ \u3000]*[\u4e00-\u9fff·]{2,5}$"
+)
+
+
+def signer_in(text: str) -> bool:
+    """The signer of a 令 over its date: 省长　某某某 (GB/T 9704-2012 §10.2, 命令(令)格式)."""
+    return bool(_SIGNER.match(text.strip()))
 
 
 def organ_name(text: str) -> str | None:

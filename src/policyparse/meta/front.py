@@ -18,7 +18,7 @@ from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
 from .glued import Piece, is_glued, split_glued
-from .issuers import join_issuers, split_issuers
+from .issuers import is_page_chrome, join_issuers, split_issuers
 from .regulation import adopting_body, adoption_events
 
 _MARKDOWN_MARKS = re.compile(r"^[ \u3000]*#{1,6}[ \u3000]*|\*\*|__")
@@ -61,14 +61,36 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
     title_end = _title_end(paras, title_at)
     if title_at and _organ_line_of_title(paras[title_at - 1].text, paras[title_at].text):
         title_at -= 1
+    skip = -1
+    repeat = _title_repeat(paras, title_at, title_end)
     for index, para in enumerate(paras):
         text = para.text
-        if title_at is not None and title_at <= index < title_end:
+        if index <= skip:
+            continue
+        block = _field_block(paras, index)
+        if block:
+            _read_fields(block[0], draft)
+            draft.lines += [p.text for p in paras[index : block[1]]]
+            skip = block[1] - 1
+        elif _order_number(paras, index, draft):
+            skip = index + 1
+        elif title_at is not None and title_at <= index < title_end:
             if index == title_at:
                 _read_title("".join(p.text for p in paras[title_at:title_end]), draft)
             draft.lines.append(text)
         elif title_at is not None and index < title_at:
             _before_title(para, draft)
+        elif index < repeat and not _meta_line(para, [], draft, after_title=True):
+            draft.notes.append(
+                Note(
+                    "web-chrome",
+                    "dropped page chrome before the title's repeat",
+                    para.start_line,
+                    text,
+                )
+            )
+        elif index < repeat:
+            continue
         elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
             draft.preamble.append(text)
 
@@ -101,23 +123,33 @@ def _short_heading(text: str) -> bool:
 def read_back(paras: list[Para], draft: MetaDraft) -> int:
     """Peel signature, date and 版记 off the end of ``paras``; return how many stay body."""
     keep = len(paras)
+    signature: list[Para] = []  # organ lines over the date: one line per joint issuer
     while keep > 0:
         para = paras[keep - 1]
         following = paras[keep : keep + 1]
         if is_date_line(para.text) or fields.is_record_line(para.text):
             keep -= 1
             continue
-        if (
-            following
-            and is_date_line(following[0].text)
-            and fields.organ_name(para.text) is not None
-        ):
+        if is_page_chrome(para.text) and not signature:
+            keep -= 1
+            continue
+        over_date = following and (is_date_line(following[0].text) or following[0] in signature)
+        if over_date and fields.organ_names(para.text) is not None:
+            signature.insert(0, para)
             keep -= 1
             continue
         break
+    if signature:
+        set_issuers(draft, [n for p in signature for n in fields.organ_names(p.text) or []])
     for index in range(keep, len(paras)):
         para = paras[index]
-        if not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
+        if para in signature:
+            draft.lines.append(para.text)
+        elif is_page_chrome(para.text):
+            draft.notes.append(
+                Note("web-chrome", "dropped page chrome", para.start_line, para.text)
+            )
+        elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
             draft.closing.append(para.text)
     return keep
 
@@ -149,6 +181,51 @@ def _title_end(paras: list[Para], title_at: int | None) -> int:
         if fields.kind_of(text) is not None:
             return end
     return end if fields.kind_of(text) is not None else title_at + 1
+
+
+def _title_repeat(paras: list[Para], title_at: int | None, title_end: int) -> int:
+    """Where a page repeats the title over the article, within its first lines; -1 if not.
+    What lies between the page's title and its repeat is the site's (breadcrumb, menus)."""
+    if title_at is None:
+        return -1
+    title = "".join(p.text for p in paras[title_at:title_end])
+    for index in range(title_end, min(len(paras), title_end + 60)):
+        if fields.same_title(paras[index].text, title):
+            return index
+    return -1
+
+
+def _field_block(paras: list[Para], index: int) -> tuple[dict[str, str], int] | None:
+    """A run of label and value lines from ``index`` (发文机关： / 某某部 / 标　　题： / …)
+    holding two labels or more: the fields and where the run ends."""
+    from ..loaders.html.meta import read_fields
+
+    if read_fields([paras[index].text]) is None:
+        return None
+    best = None
+    for end in range(index + 1, min(len(paras), index + 40) + 1):
+        found = read_fields([p.text for p in paras[index:end]])
+        if found is None:
+            break
+        if len(found) >= 2:
+            best = (found, end)
+    return best
+
+
+def _order_number(paras: list[Para], index: int, draft: MetaDraft) -> bool:
+    """A 令 whose number is printed on the line under it: 某省人民政府令 / 第58号."""
+    head = paras[index].text.strip()
+    if not head.endswith("令") or index + 1 >= len(paras):
+        return False
+    number = fields.doc_number_in(head + paras[index + 1].text.strip())
+    if number is None:
+        return False
+    draft.doc_number = draft.doc_number or number
+    organs = fields.organ_names(head[:-1])
+    if organs and draft.issuer is None:
+        set_issuers(draft, organs)
+    draft.lines += [paras[index].text, paras[index + 1].text]
+    return True
 
 
 def _organ_line_of_title(line: str, title_line: str) -> bool:
@@ -258,6 +335,9 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
         return True
     if not after_title:
         return False
+    if following and is_date_line(following[0].text) and fields.signer_in(text):
+        draft.lines.append(text)  # 省长　某某: the person who signs a 令
+        return True
     if following and is_date_line(following[0].text):
         names = fields.organ_names(text)
         if names is not None:

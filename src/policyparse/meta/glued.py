@@ -29,20 +29,23 @@ from .issuers import split_issuers
 GLUED_MIN_CHARS = 200  # a front paragraph shorter than this is an ordinary line
 _HEAD_CHARS = 4000  # how far into the paragraph a repeat of the page title is looked for
 _SPACE = re.compile(r"[\s\u3000\u200b\ufeff]+")
-_PAGE_TITLE = re.compile(r"(.{4,120}?)_")
-_TIME = re.compile(r"[ \u3000]*\d{1,2}:\d{2}(?::\d{2})?")
+_PAGE_TITLE = re.compile(r"\A([^_\n]{4,120}?)_")
+# Patterns that may open with blanks look behind first, so a search over a run of blanks
+# stays linear (tests/test_redos.py).
+_BLANKS = r"(?:(?<![ \u3000])[ \u3000]+)?"
+_TIME = re.compile(_BLANKS + r"\d{1,2}:\d{2}(?::\d{2})?")
 _SOURCE = re.compile(
-    r"[ \u3000]*(?:来源|信息来源|发布机构)[ \u3000]*[:：][ \u3000]*[^【\s]{2,30}?(?=【|\s|$)"
+    _BLANKS + r"(?:来源|信息来源|发布机构)[ \u3000]*[:：][ \u3000]*[^【\s]{2,30}?(?=【|\s|$)"
 )
-_PAGE_BUTTONS = re.compile(r"(?:[ \u3000]*【[^】]{1,8}】)+")
-_RECIPIENTS = re.compile(r"[^。；;：:！？]{2,300}?[:：]")
+_PAGE_BUTTONS = re.compile(_BLANKS + r"【[^】]{1,8}】(?:[ \u3000]*【[^】]{1,8}】)*")
 _DATED_ISSUER = re.compile(
     rf"[(（][ \u3000]*(?:{YMD.pattern})[ \u3000]*(?P<organ>[^()（）]{{2,40}})[)）]"
 )
 _BRACKETED_NUMBER = re.compile(rf"[(（][ \u3000]*(?:{DOC_NUMBER.pattern})[ \u3000]*[)）]")
 _SENTENCE_END = "。！？；"
+_RECIPIENTS_MAX = 300
 _ATTACHMENT_MARKER = re.compile(
-    r"[ \u3000]*附[ \u3000]*件[ \u3000]*\d{0,2}[ \u3000]*[:：]?[ \u3000]*"
+    _BLANKS + r"附[ \u3000]*件[ \u3000]*\d{0,2}[ \u3000]*[:：]?[ \u3000]*"
 )
 # 附件：某某方案 run into the signature after it: the name is a title (ends with a 文种).
 _ATTACHMENT = re.compile(
@@ -93,7 +96,7 @@ def split_glued(text: str) -> list[Piece]:
 def _page_title(text: str, pieces: list[Piece]) -> int:
     """``标题_站点名…`` at the very start: the page's <title>. What follows it up to the
     page's own repeat of the title is the site's chrome (menus, breadcrumb)."""
-    m = _PAGE_TITLE.match(text)
+    m = _PAGE_TITLE.match(text)  # \A: only ever at the very start
     if m is None or not looks_like_title(m.group(1)):
         return 0
     title = m.group(1)
@@ -160,10 +163,12 @@ def _dated_issuer(text: str, pos: int, title: str | None) -> tuple[str, int] | N
 
 
 def _recipients(text: str, pos: int, title: str | None) -> tuple[str, int] | None:
-    m = _RECIPIENTS.match(text, pos)
-    if m is None or recipients_in(m.group(0)) is None:
-        return None
-    return ("recipients", m.end() - pos)
+    """A 主送 list: units up to the first colon, within 300 characters, no sentence in it."""
+    window = text[pos : pos + _RECIPIENTS_MAX + 1]
+    end = min((i for i in (window.find("："), window.find(":")) if i >= 0), default=-1)
+    if end < 2 or recipients_in(window[: end + 1]) is None:
+        return None  # recipients_in refuses sentence punctuation before the colon
+    return ("recipients", end + 1)
 
 
 def _title(text: str, pos: int, title: str | None) -> tuple[str, int] | None:

@@ -15,7 +15,10 @@ from ..clauses.units import looks_like_unit
 from ..lexicon.issuers import CENTRAL_ORGANS, ORGAN_START
 
 # Where a signature line stands, a page may print these instead; they end like organs.
-_CHROME = ("返回顶部", "回到顶部", "返回首页", "网站首页", "打印本页", "关闭窗口", "收藏本站")
+_CHROME = (
+    "返回顶部", "回到顶部", "返回首页", "网站首页", "打印本页", "关闭窗口", "收藏本站", "【打印】",
+    "【关闭】", "打印", "关闭", "分享到：", "扫一扫在手机打开当前页",
+)  # fmt: skip
 # A recipient (主送) list names classes of organs; an issuer is always one named organ.
 _RECIPIENT_START = re.compile(r"^(?:各|有关|相关|全省|全市|全区|全县|所属|直属|本市|本省)")
 _LATIN = re.compile(r"[A-Za-z:：;；。，,!！?？《》]")
@@ -25,6 +28,11 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十百\d]+个?(?:部门|单
 _GENERIC_TAIL = ("办公厅", "办公室", "人民政府", "委员会", "领导小组", "管委会", "党组")
 _SPLIT = re.compile(r"[ \u3000\t]+|[、，,]")
 ISSUER_MAX_CHARS = 40
+
+
+def is_page_chrome(text: str) -> bool:
+    """A page's button or link text where a signature or date would stand (返回顶部)."""
+    return text.strip() in _CHROME
 
 
 def is_issuer(name: str) -> bool:
