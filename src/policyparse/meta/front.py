@@ -59,8 +59,6 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
         _read_glued(paras[0], split_glued(paras[0].text), draft)
         paras = paras[1:]
     title_end = _title_end(paras, title_at)
-    if title_at and _organ_line_of_title(paras[title_at - 1].text, paras[title_at].text):
-        title_at -= 1
     skip = -1
     repeat = _title_repeat(paras, title_at, title_end)
     for index, para in enumerate(paras):
@@ -226,17 +224,6 @@ def _order_number(paras: list[Para], index: int, draft: MetaDraft) -> bool:
         set_issuers(draft, organs)
     draft.lines += [paras[index].text, paras[index + 1].text]
     return True
-
-
-def _organ_line_of_title(line: str, title_line: str) -> bool:
-    """廊坊市教育局 over 关于…的汇报: a title broken after its organ, not a 版头 (…文件)."""
-    stripped = line.strip()
-    return (
-        title_line.strip().startswith("关于")
-        and not stripped.endswith("文件")
-        and fields.organ_names(stripped) is not None
-        and len(fields.organ_names(stripped) or []) == 1
-    )
 
 
 def _read_title(text: str, draft: MetaDraft) -> None:
