@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clauses.citations import find_citations
-from .meta.fields import kind_of
+from .lexicon.doctypes import kind_of
 from .meta.front import MetaDraft
+from .meta.issuers import join_issuers, split_issuers
 from .provisions import Record, provision_records
 from .segment.segmenter import Node
 from .settings import ParseOptions
-from .text import Note, Text
+from .text import InputFormat, Note, Text
 from .vocabulary import SCHEMA_VERSION
 
 
@@ -67,17 +68,22 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
     date, date_raw = draft.date, draft.date_raw
     if date is None and draft.adoption_date is not None:
         date, date_raw = draft.adoption_date
+    if date is None and text.format is InputFormat.HTML and hints.get("date"):
+        # the page's 索引号 table, which prefers its 成文日期: above a posting time in the body
+        date, date_raw = hints["date"], hints.get("date_raw", hints["date"])
     if date is None and draft.date_weak is not None:
         date, date_raw = draft.date_weak
     if date is None and hints.get("date"):
         date, date_raw = hints["date"], hints.get("date_raw", hints["date"])
+    issuers = _issuers(draft, hints)
     texts = [*draft.preamble, *(p["text"] for p in provisions)]
     own = (title or "", draft.body_title or "", *draft.attachments)
     meta: dict[str, Any] = {
         "title": title,
         "body_title": draft.body_title,
         "doc_number": draft.doc_number or hints.get("doc_number"),
-        "issuer": draft.issuer or hints.get("issuer") or draft.issuer_weak,
+        "issuer": join_issuers(issuers) if issuers else None,
+        "issuers": issuers,
         "recipients": draft.recipients,
         "date": date,
         # as written, but without the padding a 发布时间 cell or a fixed-width line carries
@@ -90,6 +96,17 @@ def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
         "lines": draft.lines,
     }
     return meta
+
+
+def _issuers(draft: MetaDraft, hints: dict[str, str]) -> list[str]:
+    """The document's own signature or letterhead, else the page's 发文机关 field, else the
+    organ its title names or the page's 来源."""
+    if draft.issuers:
+        return draft.issuers
+    for value in (draft.issuer, hints.get("issuer"), draft.issuer_weak):
+        if value:
+            return split_issuers(value) or [value]
+    return []
 
 
 def _iso_date(value: str | None) -> dt.date | None:

@@ -49,7 +49,11 @@ class Meta(_Record):
     doc_number: str | None = Field(
         None, description="发文字号 as written, e.g. 资雁府办发〔2020〕19号."
     )
-    issuer: str | None = Field(None, description="发文机关.")
+    issuer: str | None = Field(None, description="发文机关; joint issuers joined with 、.")
+    issuers: list[str] = Field(
+        default_factory=list,
+        description="发文机关 one per issuing organ, in the order the document names them.",
+    )
     recipients: list[str] = Field(default_factory=list, description="主送机关.")
     date: str | None = Field(None, description="ISO 8601 date of 成文日期 / 发布时间.")
     date_raw: str | None = Field(None, description="The date as written.")

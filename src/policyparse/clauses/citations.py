@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..meta.fields import DOC_NUMBER
+from ..lexicon.docnumbers import DOC_NUMBER
 
 _CITED = re.compile(
     r"《(?P<title>[^《》\n]{1,120}?)》"

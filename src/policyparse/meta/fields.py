@@ -1,6 +1,9 @@
 """Recognisers for the parts of a 公文 that are metadata (GB/T 9704-2012 §7.2–7.4).
 
 Each function looks at one paragraph and says what it is; none of them keep state.
+
+The vocabulary they use (文种, 发文字号 and date forms) lives in :mod:`policyparse.lexicon`;
+``kind_of``, ``looks_like_title`` and ``doc_number_in`` are re-exported here for the readers.
 """
 
 from __future__ import annotations
@@ -9,41 +12,23 @@ import re
 
 from ..clauses.units import looks_like_unit, split_units
 from ..fold import fold
+from ..lexicon.docnumbers import doc_number_in
+from ..lexicon.doctypes import kind_of, looks_like_title
+from .issuers import join_issuers, split_issuers
 
-# 文种 (GB/T 9704 §8 and the common plan forms), longest first so 实施方案 wins over 方案.
-_KINDS = (
-    "实施方案", "工作方案", "行动方案", "工作要点", "实施意见", "指导意见", "实施细则",
-    "管理办法", "暂行办法", "实施办法", "若干措施", "若干规定", "暂行规定", "行动计划",
-    "工作计划", "任务清单", "责任清单", "责任分工", "任务分工", "意见", "通知",
-    "方案", "要点", "办法", "规定",
-    "条例", "决定", "细则", "规划", "计划", "纲要", "措施", "清单", "公告", "通告",
-    "通报", "报告", "请示", "批复", "函", "决议", "指引", "指南", "规则", "章程", "命令",
-    "议案", "纪要",
-)  # fmt: skip
-_BASE_KIND = {
-    "实施方案": "方案", "工作方案": "方案", "行动方案": "方案", "工作要点": "要点",
-    "实施意见": "意见", "指导意见": "意见", "实施细则": "细则", "管理办法": "办法",
-    "暂行办法": "办法", "实施办法": "办法", "若干措施": "措施", "若干规定": "规定",
-    "暂行规定": "规定", "行动计划": "计划", "工作计划": "计划", "任务清单": "清单",
-    "责任清单": "清单", "责任分工": "清单", "任务分工": "清单",
-}  # fmt: skip
-_KIND_END = re.compile(r"(?:" + "|".join(_KINDS) + r")(?:[(（][^()（）]{1,12}[)）])?$")
-_SENTENCE_PUNCT = re.compile(r"[。；;！!？?]")
+__all__ = [
+    "attachment_in", "attachment_names", "doc_number_in", "fields_in", "is_record_line",
+    "issuer_from_title", "kind_of", "looks_like_title", "organ_name", "organ_names",
+    "recipients_in", "same_title", "signer_in",
+]  # fmt: skip
 
-# 发文字号: 资雁府办发〔2020〕19号, 国办发〔2021〕45号, 京政发[2020]3号, 第306号令 is not one.
-DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fffA-Za-z]{1,24}[ \u3000]*[〔\[【(（][ \u3000]*\d{4}[ \u3000]*[〕\]】)）]"
-    r"[ \u3000]*第?[ \u3000]*\d{1,5}[ \u3000]*号"
-)
-_DOC_NUMBER_LINE = re.compile(
-    rf"^(?:(?:发文字号|文件号|文号|字号)[ \u3000]*[:：]?[ \u3000]*)?({DOC_NUMBER.pattern})$"
-)
 _FIELD = re.compile(
     r"(发布时间|发布日期|成文日期|印发日期|生效日期|施行日期|来源|发文机关|发布机构|发文单位|"
     r"索引号|主题分类|发文字号|文号|名称|标题|有效性|实施日期|废止日期|信息来源|字体|字号|浏览次数)"
     r"[ \u3000]*[:：][ \u3000]*"
 )
-_LETTERHEAD = re.compile(r"^(.{2,40}?)(?:文件|文电|公报|简报|便函)?$")
+_SENTENCE_PUNCT = re.compile(r"[。；;！!？?]")
+_LETTERHEAD = re.compile(r"^(.{2,200}?)(?:文件|文电|公报|简报|便函)?$")
 _RECORD_LINE = re.compile(
     r"^[(（]?(?:抄送|印发|主送|联系人|联系电话|联系方式|签发人|附件)[ \u3000]*[:：]"
     r"|^.{2,40}?[ \u3000]*[0-9〇○零一二三四五六七八九]{4}年.{1,3}月.{1,3}日[ \u3000]*印发$"
@@ -58,38 +43,9 @@ _ATTACHMENT = re.compile(
 _PAGE_TITLE_NOISE = re.compile(r"[\s\u3000“”\"'‘’《》〈〉<>]")
 
 
-def kind_of(title: str) -> str | None:
-    """文种 from a title: ``…实施方案`` → 方案, ``关于印发《…》的通知`` → 通知."""
-    m = _KIND_END.search(title.strip())
-    if m is None:
-        return None
-    word = re.sub(r"[(（].*$", "", m.group(0))
-    return _BASE_KIND.get(word, word)
-
-
-def looks_like_title(text: str) -> bool:
-    """A title line: ends with a 文种, no sentence punctuation, not too long."""
-    text = text.strip()
-    if not text or len(text) > 120 or _SENTENCE_PUNCT.search(text):
-        return False
-    if text.endswith((":", "：")):
-        return False
-    return kind_of(text) is not None or ("关于" in text and len(text) <= 60)
-
-
 def same_title(a: str, b: str) -> bool:
     """Titles equal but for spaces and quotes (a scraped page repeats the title)."""
     return _PAGE_TITLE_NOISE.sub("", a) == _PAGE_TITLE_NOISE.sub("", b)
-
-
-def doc_number_in(text: str) -> str | None:
-    """The 发文字号 if ``text`` is nothing else (label such as 文件号 allowed)."""
-    m = _DOC_NUMBER_LINE.match(text.strip())
-    return _clean_doc_number(m.group(1)) if m else None
-
-
-def _clean_doc_number(number: str) -> str:
-    return re.sub(r"[ \u3000]+", "", number)
 
 
 def fields_in(text: str) -> dict[str, str] | None:
@@ -104,17 +60,36 @@ def fields_in(text: str) -> dict[str, str] | None:
     return out
 
 
-def organ_name(text: str) -> str | None:
-    """A letterhead or signature line: one or two unit names and nothing else."""
+def organ_names(text: str) -> list[str] | None:
+    """A letterhead or signature line: the organs it names, and nothing else on it.
+
+    >>> organ_names("国家发展改革委 市场监管总局 国家网信办")
+    ['国家发展改革委', '市场监管总局', '国家网信办']
+    >>> organ_names("中共某某市委办公厅文件")
+    ['中共某某市委办公厅']
+    """
     text = text.strip()
-    if not text or len(text) > 60 or _SENTENCE_PUNCT.search(text) or "：" in text:
+    if not text or len(text) > 200 or _SENTENCE_PUNCT.search(text) or "：" in text:
         return None
     m = _LETTERHEAD.match(text)
-    name = m.group(1) if m else text
-    parts = re.split(r"[ \u3000]{2,}|[、，,]", name)
-    if all(looks_like_unit(p.strip()) for p in parts if p.strip()):
-        return "、".join(p.strip() for p in parts if p.strip())
-    return None
+    return split_issuers(m.group(1) if m else text)
+
+
+_SIGNER = re.compile(
+    r"^(?:(?:代|副)?(?:省长|市长|州长|县长|区长|主席|主任|部长|局长|厅长|署长|总理|书记))"
+    r"[ \u3000]*[\u4e00-\u9fff·]{2,5}$"
+)
+
+
+def signer_in(text: str) -> bool:
+    """The signer of a 令 over its date: 省长　某某某 (GB/T 9704-2012 §10.2, 命令(令)格式)."""
+    return bool(_SIGNER.match(text.strip()))
+
+
+def organ_name(text: str) -> str | None:
+    """:func:`organ_names` joined with 、, as ``issuer`` holds them."""
+    names = organ_names(text)
+    return join_issuers(names) if names else None
 
 
 def recipients_in(text: str) -> list[str] | None:

@@ -9,13 +9,20 @@ chrome and a repeated title. Everything here becomes meta (with the paragraph ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from ..lexicon.dates import YMD, find_date, is_date_line
+from ..lexicon.doctypes import KIND_AT
 from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
-from .dates import find_date, is_date_line
+from .glued import Piece, is_glued, split_glued
+from .issuers import is_page_chrome, join_issuers, split_issuers
 from .regulation import adopting_body, adoption_events
+
+_MARKDOWN_MARKS = re.compile(r"^[ \u3000]*#{1,6}[ \u3000]*|\*\*|__")
+_TRAILING_DATE = re.compile(rf"[(（][ \u3000]*(?:{YMD.pattern})[ \u3000]*[)）]$")
 
 # Fields a page prints, by what they fill.
 _DATE_FIELDS = ("成文日期", "发布日期", "发布时间", "印发日期")
@@ -29,6 +36,7 @@ class MetaDraft:
     body_title: str | None = None
     doc_number: str | None = None
     issuer: str | None = None
+    issuers: list[str] = field(default_factory=list)  # one per organ; issuer joins them
     issuer_weak: str | None = None  # from the title or a 来源 field: used when nothing better
     recipients: list[str] = field(default_factory=list)
     date: str | None = None
@@ -47,17 +55,40 @@ class MetaDraft:
 def read_front(paras: list[Para], draft: MetaDraft) -> None:
     """Sort the paragraphs before the first provision into meta, preamble and junk."""
     title_at = _title_index(paras)
+    if title_at is None and paras and is_glued(paras[0].text):
+        _read_glued(paras[0], split_glued(paras[0].text), draft)
+        paras = paras[1:]
     title_end = _title_end(paras, title_at)
+    skip = -1
+    repeat = _title_repeat(paras, title_at, title_end)
     for index, para in enumerate(paras):
         text = para.text
-        if title_at is not None and title_at <= index < title_end:
-            title_lines = [p.text for p in paras[title_at:title_end]]
+        if index <= skip:
+            continue
+        block = _field_block(paras, index)
+        if block:
+            _read_fields(block[0], draft)
+            draft.lines += [p.text for p in paras[index : block[1]]]
+            skip = block[1] - 1
+        elif _order_number(paras, index, draft):
+            skip = index + 1
+        elif title_at is not None and title_at <= index < title_end:
             if index == title_at:
-                draft.title = _clean_title("".join(title_lines))
-                draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+                _read_title("".join(p.text for p in paras[title_at:title_end]), draft)
             draft.lines.append(text)
         elif title_at is not None and index < title_at:
             _before_title(para, draft)
+        elif index < repeat and not _meta_line(para, [], draft, after_title=True):
+            draft.notes.append(
+                Note(
+                    "web-chrome",
+                    "dropped page chrome before the title's repeat",
+                    para.start_line,
+                    text,
+                )
+            )
+        elif index < repeat:
+            continue
         elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
             draft.preamble.append(text)
 
@@ -90,23 +121,33 @@ def _short_heading(text: str) -> bool:
 def read_back(paras: list[Para], draft: MetaDraft) -> int:
     """Peel signature, date and 版记 off the end of ``paras``; return how many stay body."""
     keep = len(paras)
+    signature: list[Para] = []  # organ lines over the date: one line per joint issuer
     while keep > 0:
         para = paras[keep - 1]
         following = paras[keep : keep + 1]
         if is_date_line(para.text) or fields.is_record_line(para.text):
             keep -= 1
             continue
-        if (
-            following
-            and is_date_line(following[0].text)
-            and fields.organ_name(para.text) is not None
-        ):
+        if is_page_chrome(para.text) and not signature:
+            keep -= 1
+            continue
+        over_date = following and (is_date_line(following[0].text) or following[0] in signature)
+        if over_date and fields.organ_names(para.text) is not None:
+            signature.insert(0, para)
             keep -= 1
             continue
         break
+    if signature:
+        set_issuers(draft, [n for p in signature for n in fields.organ_names(p.text) or []])
     for index in range(keep, len(paras)):
         para = paras[index]
-        if not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
+        if para in signature:
+            draft.lines.append(para.text)
+        elif is_page_chrome(para.text):
+            draft.notes.append(
+                Note("web-chrome", "dropped page chrome", para.start_line, para.text)
+            )
+        elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
             draft.closing.append(para.text)
     return keep
 
@@ -140,6 +181,77 @@ def _title_end(paras: list[Para], title_at: int | None) -> int:
     return end if fields.kind_of(text) is not None else title_at + 1
 
 
+def _title_repeat(paras: list[Para], title_at: int | None, title_end: int) -> int:
+    """Where a page repeats the title over the article, within its first lines; -1 if not.
+    What lies between the page's title and its repeat is the site's (breadcrumb, menus)."""
+    if title_at is None:
+        return -1
+    title = "".join(p.text for p in paras[title_at:title_end])
+    for index in range(title_end, min(len(paras), title_end + 60)):
+        if fields.same_title(paras[index].text, title):
+            return index
+    return -1
+
+
+def _field_block(paras: list[Para], index: int) -> tuple[dict[str, str], int] | None:
+    """A run of label and value lines from ``index`` (发文机关： / 某某部 / 标　　题： / …)
+    holding two labels or more: the fields and where the run ends."""
+    from ..loaders.html.meta import read_fields
+
+    if read_fields([paras[index].text]) is None:
+        return None
+    best = None
+    for end in range(index + 1, min(len(paras), index + 40) + 1):
+        found = read_fields([p.text for p in paras[index:end]])
+        if found is None:
+            break
+        if len(found) >= 2:
+            best = (found, end)
+    return best
+
+
+def _order_number(paras: list[Para], index: int, draft: MetaDraft) -> bool:
+    """A 令 whose number is printed on the line under it: 某省人民政府令 / 第58号."""
+    head = paras[index].text.strip()
+    if not head.endswith("令") or index + 1 >= len(paras):
+        return False
+    number = fields.doc_number_in(head + paras[index + 1].text.strip())
+    if number is None:
+        return False
+    draft.doc_number = draft.doc_number or number
+    organs = fields.organ_names(head[:-1])
+    if organs and draft.issuer is None:
+        set_issuers(draft, organs)
+    draft.lines += [paras[index].text, paras[index + 1].text]
+    return True
+
+
+def _read_title(text: str, draft: MetaDraft) -> None:
+    """The title, without Markdown marks, with what a source ran into it read apart: a
+    发文字号 after it (**…的意见**国办发〔2009〕59号) and a date in brackets under it
+    (…的汇报（2014年12月3日）)."""
+    text = _MARKDOWN_MARKS.sub("", text).strip()
+    for end in _title_ends(text):
+        number = fields.doc_number_in(text[end:])
+        if number is not None:
+            draft.doc_number = draft.doc_number or number
+            text = text[:end]
+            break
+    dated = _TRAILING_DATE.search(text)
+    if dated is not None:
+        found = find_date(dated.group(0))
+        if found is not None and draft.date is None:
+            draft.date, draft.date_raw = found
+        text = text[: dated.start()]
+    draft.title = _clean_title(text)
+    draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+
+
+def _title_ends(text: str) -> list[int]:
+    """Where a 文种 ends in ``text``: where a title run into what follows may end."""
+    return [m.end() for m in KIND_AT.finditer(text) if m.end() < len(text)]
+
+
 def _clean_title(text: str) -> str:
     # A title spaced out for layout (通      知) or split by a stray PDF space.
     return "".join(text.split()) if _mostly_cjk(text) else text.strip()
@@ -153,9 +265,10 @@ def _mostly_cjk(text: str) -> bool:
 def _before_title(para: Para, draft: MetaDraft) -> None:
     if _meta_line(para, [], draft, after_title=False):
         return
-    name = fields.organ_name(para.text)
-    if name is not None:
-        draft.issuer = draft.issuer or name  # 版头: the issuing office
+    names = fields.organ_names(para.text)
+    if names is not None:
+        if draft.issuer is None:
+            set_issuers(draft, names)  # 版头: the issuing office
         draft.lines.append(para.text)
         return
     draft.notes.append(
@@ -209,10 +322,13 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
         return True
     if not after_title:
         return False
+    if following and is_date_line(following[0].text) and fields.signer_in(text):
+        draft.lines.append(text)  # 省长　某某: the person who signs a 令
+        return True
     if following and is_date_line(following[0].text):
-        name = fields.organ_name(text)
-        if name is not None:
-            draft.issuer = name  # the signature outranks a letterhead
+        names = fields.organ_names(text)
+        if names is not None:
+            set_issuers(draft, names)  # the signature outranks a letterhead
             draft.lines.append(text)
             return True
     recipients = fields.recipients_in(text)
@@ -239,7 +355,7 @@ def _read_fields(found: dict[str, str], draft: MetaDraft) -> None:
                 draft.date_weak = (date[0], value)
     for name in _ISSUER_FIELDS:
         if found.get(name):
-            draft.issuer = found[name]
+            set_issuers(draft, split_issuers(found[name]) or [found[name]])
     for name in _SOURCE_FIELDS:
         if found.get(name) and draft.issuer_weak is None:
             draft.issuer_weak = found[name]
@@ -258,6 +374,65 @@ def _read_adoption(event: tuple[str, str, str, str], draft: MetaDraft) -> None:
         draft.adoption_date = (date_iso, date_raw)
         body = adopting_body(text, date_raw, action)
         if body and draft.issuer is None:
-            draft.issuer = body
+            set_issuers(draft, [body])
     else:
         draft.amendments.append((date_iso, action, text))
+
+
+def set_issuers(draft: MetaDraft, names: list[str]) -> None:
+    draft.issuers = list(names)
+    draft.issuer = join_issuers(names)
+
+
+def _read_glued(para: Para, pieces: list[Piece], draft: MetaDraft) -> None:
+    """The pieces of a front glued into one paragraph (meta.glued) into the draft."""
+    line = para.start_line
+    for piece in pieces:
+        text = piece.text
+        kind = piece.kind
+        if kind == "body":
+            if text.strip():
+                draft.preamble.append(text.strip())
+            continue
+        if kind == "space":
+            continue
+        if kind == "chrome":
+            draft.notes.append(
+                Note("web-chrome", "dropped the site's menus around the page title", line, text)
+            )
+            continue
+        if kind == "title-repeat":
+            draft.notes.append(Note("duplicate-title", "dropped a repeat of the title", line, text))
+            continue
+        draft.lines.append(text)
+        _read_glued_piece(kind, text.strip(), draft)
+
+
+def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:
+    if kind == "title":
+        draft.title = _clean_title(text)
+        draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+    elif kind == "attachment":
+        names = fields.attachment_names(text)
+        draft.attachments.extend(n for n in names if n not in draft.attachments)
+    elif kind == "body-title":
+        draft.body_title = _clean_title(text)
+    elif kind == "doc-number":
+        draft.doc_number = draft.doc_number or fields.doc_number_in(text)
+    elif kind == "recipients":
+        draft.recipients = draft.recipients or (fields.recipients_in(text) or [])
+    elif kind == "signature":
+        set_issuers(draft, split_issuers(text) or [text])
+    elif kind in ("date", "dated-issuer", "posted"):
+        date = find_date(text)
+        if date is not None and kind == "posted":
+            draft.date_weak = draft.date_weak or date
+            source = fields.fields_in(text[len(date[1]) :].strip(" \u3000:0123456789【】打印纠错"))
+            _read_fields(source or {}, draft)
+        elif date is not None and draft.date is None:
+            draft.date, draft.date_raw = date
+        if kind == "dated-issuer" and draft.issuer is None:
+            organ = text[text.index(date[1]) + len(date[1]) :] if date else text
+            organs = split_issuers(organ.strip(" \u3000)）"))
+            if organs:
+                set_issuers(draft, organs)

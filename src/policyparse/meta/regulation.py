@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date
+from ..lexicon.dates import find_date
 
 _ACTION = re.compile(
     r"(通过|批准|公布|发布|施行|修正|修订|修改|废止)(?:[ \u3000]*[)）])?[ \u3000。]*$"

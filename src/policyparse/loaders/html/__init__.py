@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ...errors import LoadError
-from ...meta.fields import looks_like_title
+from ...lexicon.doctypes import looks_like_title
 from ...text import InputFormat, Note, Text
 from .body import clean, find_page
 from .chrome import Tally

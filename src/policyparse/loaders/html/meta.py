@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...meta.dates import find_date
+from ...lexicon.dates import find_date
 from .dom import tag_of, text_of
 from .render import lines_of
 

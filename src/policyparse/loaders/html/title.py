@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ...meta.fields import looks_like_title
+from ...lexicon.doctypes import looks_like_title
 from .chrome import classify
 from .dom import BLOCK_TAGS, cjk_count, is_inside, names_of, tag_of, text_of, visible_chars
 from .render import collapse

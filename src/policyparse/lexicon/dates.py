@@ -1,6 +1,10 @@
 """Dates as Chinese documents write them → ISO 8601.
 
-2020年3月30日, 二〇二〇年三月三十日, 2022-01-19 10:57:00, 2022/1/19, 2022.01.19.
+The forms, as named patterns: ``ymd`` 2020年3月30日 and 二〇二〇年三月三十日 (成文日期 under a
+signature, GB/T 9704-2012 §7.3.5.1, spaces allowed between the parts as PDFs and scraped
+pages put them), ``numeric`` 2022-01-19 10:57:00, 2022/1/19 and 2022.01.19 (a site's
+发布时间). Which printed date a document's ``meta.date`` takes is the metadata reader's
+business (docs/records.md), not this module's.
 """
 
 from __future__ import annotations
@@ -8,17 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..lexicon.numerals import cn_to_int
+from .numerals import cn_to_int
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
-_YMD = re.compile(
+YMD = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_DIGIT}]{{4}})[ \u3000]*年[ \u3000]*"
     rf"(?P<m>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \u3000]*月[ \u3000]*"
     rf"(?P<d>\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \u3000]*[日号]"
 )
 _NUMERIC = re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 _DATE_ONLY = re.compile(
-    rf"^[ \u3000]*(?:{_YMD.pattern}|{_NUMERIC.pattern.replace('?P<', '?P<n')})[ \u3000]*$"
+    rf"^[ \u3000]*(?:{YMD.pattern}|{_NUMERIC.pattern.replace('?P<', '?P<n')})[ \u3000]*$"
 )
 
 
@@ -31,7 +35,7 @@ def find_date(text: str) -> tuple[str, str] | None:
     ('2020-03-30', '二〇二〇年三月三十日')
     """
     best: tuple[int, str, str] | None = None
-    for pattern in (_YMD, _NUMERIC):
+    for pattern in (YMD, _NUMERIC):
         m = pattern.search(text)
         if m is None:
             continue
