@@ -43,6 +43,12 @@ _ANGLE_TOLERANCE = 0.09  # radians, about 5°
 _SPACES = frozenset((0x20, 0xA0, 0x3000))
 _INVISIBLE = frozenset((0xFEFF, 0x200B, 0xFFFE))
 SPACE = " "  # a drawn space: kept as a glyph, so that lines can tell a typed space
+# A loose box is the font's ascent and descent. A font the PDF does not embed gives them
+# from its descriptor, where some writers put 0 or values many ems apart; a box outside
+# this range of ems is replaced by one of a typical CJK face (ascent 0.88 em) around the
+# baseline, so that line heights and the gaps between lines stay real.
+ODD_BOX = (0.5, 2.0)
+ASCENT = 0.88
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +221,7 @@ _render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctyp
 _object_at = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
 _object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
 _is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VOID)
+_char_matrix = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
 
 
 def _codes(raw: ctypes.c_void_p, count: int) -> list[int]:
@@ -245,6 +252,8 @@ def _glyphs(
     loose = pdfium_c.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     at_loose, at_x, at_y = ctypes.addressof(loose), ctypes.addressof(ox), ctypes.addressof(oy)
+    matrix = pdfium_c.FS_MATRIX()
+    at_matrix = ctypes.addressof(matrix)
     glyphs: list[Glyph] = []
     unmapped = 0
     turned: list[str] = []
@@ -266,7 +275,7 @@ def _glyphs(
             if address:
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
-            size = pdfium_c.FPDFText_GetFontSize(raw, k)
+            size = _em(raw, address_of_raw, k, matrix, at_matrix)
             angle = pdfium_c.FPDFText_GetCharAngle(raw, k)
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
@@ -284,9 +293,29 @@ def _glyphs(
             x0, x1 = loose.left - left, loose.right - left
             y0, y1, base = top - loose.top, top - loose.bottom, top - oy.value
         em = size if size > 0 else (y1 - y0)
+        if not ODD_BOX[0] * em <= y1 - y0 <= ODD_BOX[1] * em:
+            y0, y1 = base - ASCENT * em, base + (1 - ASCENT) * em  # see ODD_BOX
         char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
         glyphs.append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, em, font))
     return glyphs, unmapped, "".join(turned).strip()
+
+
+def _em(raw: int, address_of_raw: int, k: int, matrix: Any, at_matrix: int) -> float:
+    """The size of char ``k`` as drawn, in points: the font size of its text object times
+    the vertical scale of the char's matrix (text matrix and CTM).
+
+    PDFium's font size is the ``Tf`` operand alone. Writers split the size between ``Tf``
+    and the matrices as they please: ``/F1 1 Tf 16 0 0 16 x y Tm``, a ``0.75 … cm`` with
+    the size in pixels, or WPS 文字's large ``Tf`` under a shrinking matrix. Taken for the
+    size, a ``Tf`` of 100 drawn at 16 pt makes half an em 50 pt, which takes two or three
+    neighbouring lines for one (their characters interleaved by x).
+    """
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, k))
+    if _char_matrix(address_of_raw, k, at_matrix):
+        scale = math.hypot(matrix.c, matrix.d)
+        if scale > 0:
+            size *= scale
+    return size
 
 
 def _rotate(
