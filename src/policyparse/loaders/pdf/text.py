@@ -300,7 +300,7 @@ def _glyphs(
     return glyphs, unmapped, "".join(turned).strip()
 
 
-def _em(raw: int, address_of_raw: int, k: int, matrix: Any, at_matrix: int) -> float:
+def _em(raw: Any, address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> float:
     """The size of char ``k`` as drawn, in points: the font size of its text object times
     the vertical scale of the char's matrix (text matrix and CTM).
 
