@@ -48,6 +48,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     notes: list[Note] = []
     reread_unmapped(data, pages, fonts)
     _quality_note(pages, notes)
+    _lost_note(pages, notes)
     page_lines: list[list[Line]] = []
     page_tables: list[list[Filled]] = []
     for page in pages:
@@ -167,6 +168,20 @@ def _quality_note(pages: list[Page], notes: list[Note]) -> None:
                 "unreliable-text",
                 f"{unmapped} of {total} glyphs have no Unicode mapping (U+FFFD, (cid:N)) on "
                 f"page(s) {_ranges(where)}; the text may be wrong there",
+            )
+        )
+
+
+def _lost_note(pages: list[Page], notes: list[Note]) -> None:
+    """Text objects that gave no character and that no second reading recovered."""
+    lost = [page for page in pages if page.lost]
+    if lost:
+        notes.append(
+            Note(
+                "unreliable-text",
+                f"{sum(page.lost for page in lost)} text object(s) in a font the PDF does not "
+                f"embed gave no characters on page(s) {_ranges([p.number for p in lost])}; "
+                "their text may be missing (or be copies drawn over text already read)",
             )
         )
 

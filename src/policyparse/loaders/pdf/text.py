@@ -82,6 +82,7 @@ class Page:
     # Text objects PDFium read no character from at all: a lone glyph in a font without
     # widths (a non-embedded CID font) vanishes that way. The page is read again.
     lost: int = 0
+    objects: int = 0  # page objects of every kind: what a second reading would cost
 
 
 _LOAD_ERRORS = {
@@ -176,22 +177,25 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Pag
             glyphs, unmapped, turned = _glyphs(
                 textpage, fonts, (left, bottom, right, top), rotation, seen
             )
+            objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+            lost = _lost_text_objects(page, seen, objects)
         finally:
             textpage.close()
         rules = paths.rules(page, (left, bottom, right, top), rotation)
-        lost = _lost_text_objects(page, seen)
     finally:
         page.close()
-    return Page(index + 1, width, height, glyphs, rules, unmapped, turned, lost)
+    return Page(index + 1, width, height, glyphs, rules, unmapped, turned, lost, objects)
 
 
-def _lost_text_objects(page: pdfium.PdfPage, seen: set[int]) -> int:
+def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
     """Text objects of the page no character came from, set in a font the PDF does not
     embed (empty text objects in embedded fonts are common and harmless: LibreOffice
-    writes one for a trailing space)."""
+    writes one for a trailing space). PDFium also folds copies of a text drawn over
+    itself into the first; those count here too, and the object budget of
+    :mod:`.fallback` keeps a page of thousands of them from being read again."""
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
     lost = 0
-    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+    for k in range(count):
         obj = _object_at(raw, k)
         if obj in seen or _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
             continue
@@ -282,6 +286,8 @@ def _glyphs(
         if not upright:
             turned.append(chr(code))
             continue
+        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate (a broken ToUnicode map)
+            code = 0xFFFD
         if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
             unmapped += 1
         _loose_box(address_of_raw, k, at_loose)
