@@ -225,6 +225,9 @@ _render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctyp
 _object_at = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
 _object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
 _is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VOID)
+_font_size = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
+_char_angle = _plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VOID, _INT)
+_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
 _char_matrix = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
 
 
@@ -259,13 +262,14 @@ def _glyphs(
     matrix = pdfium_c.FS_MATRIX()
     at_matrix = ctypes.addressof(matrix)
     glyphs: list[Glyph] = []
+    append = glyphs.append
     unmapped = 0
     turned: list[str] = []
     current: int | None = None
-    font, size, upright = 0, 0.0, True
+    font, size, upright, odd = 0, 0.0, True, False
     for k, code in enumerate(_codes(raw, pdfium_c.FPDFText_CountChars(raw))):
         if code in _SPACES:
-            if pdfium_c.FPDFText_IsGenerated(raw, k):
+            if _is_generated(address_of_raw, k):
                 continue  # PDFium's guess at a gap: spacing is judged from the gap itself
             code = 0x20
         elif code < 0x20 or code in _INVISIBLE:
@@ -274,15 +278,23 @@ def _glyphs(
             seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
             continue
         address = _text_object_at(address_of_raw, k)
+        _loose_box(address_of_raw, k, at_loose)
+        _origin(address_of_raw, k, at_x, at_y)
         if address != current:
+            # Font, size and direction hold for a whole text object: asked once per
+            # object, not per glyph.
             current = address
             if address:
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
             size = _em(raw, address_of_raw, k, matrix, at_matrix)
-            angle = pdfium_c.FPDFText_GetCharAngle(raw, k)
+            angle = _char_angle(address_of_raw, k)
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
+            height = loose.top - loose.bottom
+            if size <= 0:
+                size = height
+            odd = not ODD_BOX[0] * size <= height <= ODD_BOX[1] * size
         if not upright:
             turned.append(chr(code))
             continue
@@ -290,19 +302,16 @@ def _glyphs(
             code = 0xFFFD
         if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
             unmapped += 1
-        _loose_box(address_of_raw, k, at_loose)
-        _origin(address_of_raw, k, at_x, at_y)
         if rotation:
             x0, y0, x1, y1 = _rotate(loose, box, rotation)
             base = display((ox.value, oy.value), box, rotation)[1]
         else:
             x0, x1 = loose.left - left, loose.right - left
             y0, y1, base = top - loose.top, top - loose.bottom, top - oy.value
-        em = size if size > 0 else (y1 - y0)
-        if not ODD_BOX[0] * em <= y1 - y0 <= ODD_BOX[1] * em:
-            y0, y1 = base - ASCENT * em, base + (1 - ASCENT) * em  # see ODD_BOX
+        if odd:
+            y0, y1 = base - ASCENT * size, base + (1 - ASCENT) * size  # see ODD_BOX
         char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
-        glyphs.append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, em, font))
+        append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, size, font))
     return glyphs, unmapped, "".join(turned).strip()
 
 
@@ -316,7 +325,7 @@ def _em(raw: Any, address_of_raw: int | None, k: int, matrix: Any, at_matrix: in
     size, a ``Tf`` of 100 drawn at 16 pt makes half an em 50 pt, which takes two or three
     neighbouring lines for one (their characters interleaved by x).
     """
-    size = float(pdfium_c.FPDFText_GetFontSize(raw, k))
+    size: float = _font_size(address_of_raw, k)
     if _char_matrix(address_of_raw, k, at_matrix):
         scale = math.hypot(matrix.c, matrix.d)
         if scale > 0:
