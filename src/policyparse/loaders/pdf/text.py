@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,7 @@ class Page:
     # widths (a non-embedded CID font) vanishes that way. The page is read again.
     lost: int = 0
     objects: int = 0  # page objects of every kind: what a second reading would cost
+    turned_page: bool = False  # its text runs a quarter turn off the page and was read so
 
 
 _LOAD_ERRORS = {
@@ -167,24 +169,43 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Pag
     page = document[index]
     try:
         left, bottom, right, top = page.get_cropbox()
+        box = (left, bottom, right, top)
         rotation = page.get_rotation() % 360
-        width, height = right - left, top - bottom
-        if rotation in (90, 270):
-            width, height = height, width
         textpage = page.get_textpage()
         seen: set[int] = set()
         try:
-            glyphs, unmapped, turned = _glyphs(
-                textpage, fonts, (left, bottom, right, top), rotation, seen
-            )
+            glyphs, unmapped, turned, quarters = _glyphs(textpage, fonts, box, rotation, seen)
+            quarter = _turned_page(glyphs, quarters)
+            if quarter is not None:
+                # The page's text runs a quarter turn off the page (a landscape table set
+                # on a portrait page without /Rotate): read it the way it runs.
+                rotation = (360 - 90 * quarter) % 360
+                seen.clear()
+                glyphs, unmapped, turned, _ = _glyphs(textpage, fonts, box, rotation, seen)
             objects = pdfium_c.FPDFPage_CountObjects(page.raw)
             lost = _lost_text_objects(page, seen, objects)
         finally:
             textpage.close()
-        rules = paths.rules(page, (left, bottom, right, top), rotation)
+        rules = paths.rules(page, box, rotation)
     finally:
         page.close()
-    return Page(index + 1, width, height, glyphs, rules, unmapped, turned, lost, objects)
+    width, height = right - left, top - bottom
+    if rotation in (90, 270):
+        width, height = height, width
+    return Page(
+        index + 1, width, height, glyphs, rules, unmapped, turned, lost, objects,
+        turned_page=quarter is not None,
+    )  # fmt: skip
+
+
+def _turned_page(glyphs: list[Glyph], quarters: Counter[int]) -> int | None:
+    """The quarter turn (0–3) most of a page's text runs at, where that text outweighs the
+    text that runs with the page; None for an ordinary page (a watermark is the smaller
+    part)."""
+    if not quarters:
+        return None
+    quarter, count = quarters.most_common(1)[0]
+    return quarter if count > len(glyphs) else None
 
 
 def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
@@ -249,7 +270,9 @@ def _glyphs(
     box: tuple[float, float, float, float],
     rotation: int,
     seen: set[int],
-) -> tuple[list[Glyph], int, str]:
+) -> tuple[list[Glyph], int, str, Counter[int]]:
+    """The page's upright glyphs, how many are unmapped, the text that does not run with
+    the page, and how many of its characters run at each quarter turn from upright."""
     raw = textpage.raw
     address_of_raw = ctypes.cast(raw, ctypes.c_void_p).value
     left, _, _, top = box
@@ -265,6 +288,8 @@ def _glyphs(
     append = glyphs.append
     unmapped = 0
     turned: list[str] = []
+    quarters: Counter[int] = Counter()
+    quarter: int | None = None
     current: int | None = None
     font, size, upright, odd = 0, 0.0, True, False
     for k, code in enumerate(_codes(raw, pdfium_c.FPDFText_CountChars(raw))):
@@ -291,12 +316,15 @@ def _glyphs(
             angle = _char_angle(address_of_raw, k)
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
+            quarter = _quarter(angle)
             height = loose.top - loose.bottom
             if size <= 0:
                 size = height
             odd = not ODD_BOX[0] * size <= height <= ODD_BOX[1] * size
         if not upright:
             turned.append(chr(code))
+            if quarter is not None:
+                quarters[quarter] += 1
             continue
         if 0xD800 <= code <= 0xDFFF:  # a lone surrogate (a broken ToUnicode map)
             code = 0xFFFD
@@ -312,7 +340,16 @@ def _glyphs(
             y0, y1 = base - ASCENT * size, base + (1 - ASCENT) * size  # see ODD_BOX
         char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
         append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, size, font))
-    return glyphs, unmapped, "".join(turned).strip()
+    return glyphs, unmapped, "".join(turned).strip(), quarters
+
+
+def _quarter(angle: float) -> int | None:
+    """0–3 where PDFium's angle of a char (clockwise) is that many quarter turns."""
+    if angle < 0:
+        return None
+    quarter = round(angle / (math.pi / 2))
+    off = abs(angle - quarter * math.pi / 2)
+    return quarter % 4 if off < _ANGLE_TOLERANCE else None
 
 
 def _em(raw: Any, address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> float:
