@@ -18,8 +18,7 @@ def _overprinted(copies: int, spread: int = 200) -> bytes:
     """One line of Helvetica (not embedded) drawn ``copies`` times, each a point lower, at
     ``spread`` heights in turn: PDFium folds most copies into the ones before them."""
     content = b"\n".join(
-        b"BT /F1 10 Tf 72 %d Td (Hello World 123) Tj ET" % (800 - k % spread)
-        for k in range(copies)
+        b"BT /F1 10 Tf 72 %d Td (Hello World 123) Tj ET" % (800 - k % spread) for k in range(copies)
     )
     return _raw_pdf(content, HELVETICA, [])
 

@@ -57,7 +57,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         lines, filled, rest = _page_content(page, find_grids(page) if has_rules(page) else [])
         page_lines.append(lines)
         page_tables.append(filled)
-        if order.gutter(rest, page.width) is not None:
+        if order.may_have_columns(lines, page.width) and order.gutter(rest, page.width):
             columns.append(page.number)
     furniture = find_furniture(page_lines)
     tables, blocks = _number(page_lines, page_tables, furniture, notes)
@@ -86,9 +86,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     )
 
 
-def _page_content(
-    page: Page, grids: list[Grid]
-) -> tuple[list[Line], list[Filled], list[Glyph]]:
+def _page_content(page: Page, grids: list[Grid]) -> tuple[list[Line], list[Filled], list[Glyph]]:
     """The page's lines outside its tables, its tables with their text, and the glyphs
     outside the tables."""
     glyphs = page.glyphs

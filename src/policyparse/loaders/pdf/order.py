@@ -18,6 +18,7 @@ Each becomes a ``reading-order`` note naming the pages.
 
 from __future__ import annotations
 
+from .lines import Line
 from .text import Glyph
 
 MIDDLE = (0.25, 0.75)  # the band must lie within this part of the page's width
@@ -26,6 +27,14 @@ SIDE_SHARE = 0.25  # of the page's glyphs, on each side of the band
 CROSSING_SHARE = 0.03  # glyphs that may cross the band (a title or a full-width line)
 MIN_GLYPHS = 200  # a page with less text is not judged
 CODE = "reading-order"
+
+
+def may_have_columns(lines: list[Line], width: float) -> bool:
+    """False where most of the page's lines run across its middle in one piece (no field
+    gap, :mod:`.lines`): a page in one column; the glyph-level search is spared there."""
+    low, high = MIDDLE[0] * width, MIDDLE[1] * width
+    across = sum(1 for ln in lines if ln.x0 < low and ln.x1 > high and "  " not in ln.text)
+    return across * 2 < len(lines)
 
 
 def gutter(glyphs: list[Glyph], width: float) -> float | None:

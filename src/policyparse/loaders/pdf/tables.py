@@ -152,9 +152,7 @@ def _covered_from_left(row: tuple[Box | None, ...], index: int, columns: tuple[f
 
 
 _LABEL_CELL = re.compile(
-    "^(?:"
-    + "|".join("[ \u3000]*".join(label) for label in METADATA_LABELS)
-    + ")[ \u3000]*[:：]?$"
+    "^(?:" + "|".join("[ \u3000]*".join(label) for label in METADATA_LABELS) + ")[ \u3000]*[:：]?$"
 )
 
 

@@ -316,7 +316,7 @@ def _glyphs(
             angle = _char_angle(address_of_raw, k)
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
-            quarter = _quarter(angle)
+            quarter = None if upright else _quarter(angle)
             height = loose.top - loose.bottom
             if size <= 0:
                 size = height
