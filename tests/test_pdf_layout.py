@@ -60,6 +60,15 @@ def test_a_date_line_or_a_sentence_naming_a_site_is_no_browser_chrome() -> None:
     assert text.notes == []
 
 
+def test_a_web_address_in_body_size_that_ends_the_page_is_text() -> None:
+    s = Sheet()
+    s.paragraph(100, *BODY)
+    s.text(LEFT, 160, "https://www.ningchuan.gov.cn/zwgk/post_1.html")
+    text = load(s.bytes(), name="address.pdf", options=OPTIONS)
+    assert text.lines[-1].text == "https://www.ningchuan.gov.cn/zwgk/post_1.html"
+    assert text.notes == []
+
+
 def _filled(*rows: tuple[str, ...]) -> Filled:
     return Filled(0.0, tuple(tuple((t, False) for t in row) for row in rows), (0.0,))
 

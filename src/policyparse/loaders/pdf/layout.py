@@ -9,7 +9,8 @@
 - the stamp a phone-scanner app prints on every page (``扫描全能王 创建``);
 - what a browser prints on a page saved as PDF, one page is enough: a top line that
   starts with the print date and time (``2024/5/8 10:23  page title``), a bottom line
-  that is a web address (and ``1/2``).
+  that is a web address (and ``1/2``), either set smaller than the body (a web address
+  that ends a document is its text).
 
 **Paragraphs.** A line continues the paragraph above it unless one of these says it starts
 a new one (the same tests hold across a page break, so a sentence split by the break, its
@@ -87,6 +88,11 @@ class Paragraph:
 def find_furniture(pages: list[list[Line]]) -> dict[int, str]:
     """Furniture lines by ``id(line)``, each with what it is."""
     found: dict[int, str] = {}
+    sizes: Counter[float] = Counter()  # characters by size, first and last lines aside
+    for lines in pages:
+        for line in lines[1:-1]:
+            sizes[line.size] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     top: dict[str, list[Line]] = defaultdict(list)
     bottom: dict[str, list[Line]] = defaultdict(list)
     for lines in pages:
@@ -101,9 +107,9 @@ def find_furniture(pages: list[list[Line]]) -> dict[int, str]:
                 found[id(line)] = "page number"
             elif _SCANNER_STAMP.search(text) and len(text) <= 20:
                 found[id(line)] = "scanner stamp"
-            elif position == 0 and _PRINT_STAMP.match(text):
+            elif line.size < body_size and position == 0 and _PRINT_STAMP.match(text):
                 found[id(line)] = "browser header"
-            elif from_end == 0 and _PRINT_ADDRESS.match(text):
+            elif line.size < body_size and from_end == 0 and _PRINT_ADDRESS.match(text):
                 found[id(line)] = "browser footer"
             else:
                 key = _DIGITS.sub("#", _SPACE.sub("", text))
