@@ -232,16 +232,16 @@ def hangs(above: list[Line], line: Line, measures: Measures) -> bool:
     the text after the label. Paragraphs of a document that indents first lines start
     indented themselves, so this shape does not arise there."""
     first, prev = above[0], above[-1]
-    if starts_with_label(line.text) or not starts_with_label(first.text):
-        return False
-    if measures.indented(first) or not measures.indented(line):
+    if not measures.indented(line) or measures.indented(first):
         return False
     if first.x1 < measures.right(first.page) - measures.short * first.size:
         return False  # the item's first line ended short: the item ended there
     if prev is not first and abs(prev.x0 - line.x0) > 0.3 * line.size:
         return False  # earlier lines of the item stand elsewhere
     indent = (line.x0 - measures.left(line.page)) / line.size
-    return HANG[0] <= indent <= HANG[1]
+    if not HANG[0] <= indent <= HANG[1]:
+        return False
+    return starts_with_label(first.text) and not starts_with_label(line.text)
 
 
 def _hint(line: Line, fonts: list[Font], body_font: int) -> LineHint | None:

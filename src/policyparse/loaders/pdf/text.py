@@ -279,9 +279,11 @@ def _glyphs(
     # PDFium measures a char's angle clockwise; text upright on a page turned clockwise by
     # /Rotate runs that much counter-clockwise in page space.
     want_angle = math.radians((360 - rotation) % 360)
-    loose = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    at_loose, at_x, at_y = ctypes.addressof(loose), ctypes.addressof(ox), ctypes.addressof(oy)
+    # Filled by PDFium per glyph; read by index, cheaper than ctypes structure fields.
+    loose = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    origin = (ctypes.c_double * 2)()
+    at_loose, at_x = ctypes.addressof(loose), ctypes.addressof(origin)
+    at_y = at_x + ctypes.sizeof(ctypes.c_double)
     matrix = pdfium_c.FS_MATRIX()
     at_matrix = ctypes.addressof(matrix)
     glyphs: list[Glyph] = []
@@ -293,15 +295,21 @@ def _glyphs(
     current: int | None = None
     font, size, upright, odd = 0, 0.0, True, False
     for k, code in enumerate(_codes(raw, pdfium_c.FPDFText_CountChars(raw))):
-        if code in _SPACES:
-            if _is_generated(address_of_raw, k):
-                continue  # PDFium's guess at a gap: spacing is judged from the gap itself
-            code = 0x20
-        elif code < 0x20 or code in _INVISIBLE:
-            if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
-                unmapped += 1  # a control character is a glyph without a Unicode mapping
-            seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
-            continue
+        bad = False
+        if not 0x3000 < code < 0xD800:  # most CJK text is inside: nothing to check
+            if code in _SPACES:
+                if _is_generated(address_of_raw, k):
+                    continue  # PDFium's guess at a gap: spacing is judged from the gap
+                code = 0x20
+            elif code < 0x20 or code in _INVISIBLE:
+                if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
+                    unmapped += 1  # a control character: a glyph without a Unicode mapping
+                seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
+                continue
+            elif 0xD800 <= code <= 0xDFFF:  # a lone surrogate (a broken ToUnicode map)
+                code, bad = 0xFFFD, True
+            else:
+                bad = code == 0xFFFD or 0xE000 <= code <= 0xF8FF
         address = _text_object_at(address_of_raw, k)
         _loose_box(address_of_raw, k, at_loose)
         _origin(address_of_raw, k, at_x, at_y)
@@ -317,7 +325,7 @@ def _glyphs(
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
             quarter = None if upright else _quarter(angle)
-            height = loose.top - loose.bottom
+            height = loose[1] - loose[3]
             if size <= 0:
                 size = height
             odd = not ODD_BOX[0] * size <= height <= ODD_BOX[1] * size
@@ -326,16 +334,14 @@ def _glyphs(
             if quarter is not None:
                 quarters[quarter] += 1
             continue
-        if 0xD800 <= code <= 0xDFFF:  # a lone surrogate (a broken ToUnicode map)
-            code = 0xFFFD
-        if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
+        if bad:
             unmapped += 1
         if rotation:
-            x0, y0, x1, y1 = _rotate(loose, box, rotation)
-            base = display((ox.value, oy.value), box, rotation)[1]
+            x0, y0, x1, y1 = _rotate(loose[0], loose[1], loose[2], loose[3], box, rotation)
+            base = display((origin[0], origin[1]), box, rotation)[1]
         else:
-            x0, x1 = loose.left - left, loose.right - left
-            y0, y1, base = top - loose.top, top - loose.bottom, top - oy.value
+            x0, x1 = loose[0] - left, loose[2] - left
+            y0, y1, base = top - loose[1], top - loose[3], top - origin[1]
         if odd:
             y0, y1 = base - ASCENT * size, base + (1 - ASCENT) * size  # see ODD_BOX
         char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
@@ -371,9 +377,14 @@ def _em(raw: Any, address_of_raw: int | None, k: int, matrix: Any, at_matrix: in
 
 
 def _rotate(
-    loose: pdfium_c.FS_RECTF, box: tuple[float, float, float, float], rotation: int
+    left: float,
+    top: float,
+    right: float,
+    bottom: float,
+    box: tuple[float, float, float, float],
+    rotation: int,
 ) -> tuple[float, float, float, float]:
     """A box from page space to display space (/Rotate turns the page clockwise)."""
-    ax, ay = display((loose.left, loose.bottom), box, rotation)
-    cx, cy = display((loose.right, loose.top), box, rotation)
+    ax, ay = display((left, bottom), box, rotation)
+    cx, cy = display((right, top), box, rotation)
     return min(ax, cx), min(ay, cy), max(ax, cx), max(ay, cy)
