@@ -320,8 +320,7 @@ def _glyphs(
             if address:
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
-            size = _em(raw, address_of_raw, k, matrix, at_matrix)
-            angle = _char_angle(address_of_raw, k)
+            size, angle = _em(address_of_raw, k, matrix, at_matrix)
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
             quarter = None if upright else _quarter(angle)
@@ -358,9 +357,10 @@ def _quarter(angle: float) -> int | None:
     return quarter % 4 if off < _ANGLE_TOLERANCE else None
 
 
-def _em(raw: Any, address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> float:
-    """The size of char ``k`` as drawn, in points: the font size of its text object times
-    the vertical scale of the char's matrix (text matrix and CTM).
+def _em(address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> tuple[float, float]:
+    """The size of char ``k`` as drawn, in points, and its angle (clockwise, as
+    FPDFText_GetCharAngle gives it, from the same matrix): the font size of its text
+    object times the vertical scale of the char's matrix (text matrix and CTM).
 
     PDFium's font size is the ``Tf`` operand alone. Writers split the size between ``Tf``
     and the matrices as they please: ``/F1 1 Tf 16 0 0 16 x y Tm``, a ``0.75 … cm`` with
@@ -369,11 +369,13 @@ def _em(raw: Any, address_of_raw: int | None, k: int, matrix: Any, at_matrix: in
     neighbouring lines for one (their characters interleaved by x).
     """
     size: float = _font_size(address_of_raw, k)
-    if _char_matrix(address_of_raw, k, at_matrix):
-        scale = math.hypot(matrix.c, matrix.d)
-        if scale > 0:
-            size *= scale
-    return size
+    if not _char_matrix(address_of_raw, k, at_matrix):
+        return size, _char_angle(address_of_raw, k)
+    scale = math.hypot(matrix.c, matrix.d)
+    if scale > 0:
+        size *= scale
+    angle = math.atan2(matrix.c, matrix.a)
+    return size, angle + 2 * math.pi if angle < 0 else angle
 
 
 def _rotate(
