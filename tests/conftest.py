@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# POLICYPARSE_CORPUS points a worktree that has no ../shared beside it at the corpus.
+CORPUS = Path(os.environ.get("POLICYPARSE_CORPUS") or ROOT.parent / "shared" / "corpus")
 
 
 def corpus_path(*parts: str) -> Path:

@@ -28,12 +28,13 @@ from collections import Counter
 from ...errors import LoadError
 from ...settings import ParseOptions
 from ...text import InputFormat, Note, SourceLine, Table, Text
+from . import order
 from .crossing import join, same_columns
 from .fallback import reread_unmapped
 from .layout import Measures, find_furniture, paragraphs
 from .lines import Line, build_lines
-from .tables import Filled, Grid, fill, find_grids, has_rules, inside
-from .text import Page, read_pages
+from .tables import Filled, Grid, fill, find_grids, has_rules, inside, is_metadata
+from .text import Glyph, Page, read_pages
 
 NO_TEXT = "no text layer (scanned PDF?); OCR is not supported"
 UNRELIABLE_SHARE = 0.01  # unmapped glyphs above this share of all glyphs: a note
@@ -48,12 +49,16 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     notes: list[Note] = []
     reread_unmapped(data, pages, fonts)
     _quality_note(pages, notes)
+    _lost_note(pages, notes)
     page_lines: list[list[Line]] = []
     page_tables: list[list[Filled]] = []
+    columns: list[int] = []
     for page in pages:
-        lines, filled = _page_content(page, find_grids(page) if has_rules(page) else [])
+        lines, filled, rest = _page_content(page, find_grids(page) if has_rules(page) else [])
         page_lines.append(lines)
         page_tables.append(filled)
+        if order.may_have_columns(lines, page.width) and order.gutter(rest, page.width):
+            columns.append(page.number)
     furniture = find_furniture(page_lines)
     tables, blocks = _number(page_lines, page_tables, furniture, notes)
     body = [line for block in blocks for line in block]
@@ -65,10 +70,12 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     kept = [[line for line in lines if id(line) not in furniture] for lines in page_lines]
     measures = Measures(kept, [(page.width, page.height) for page in pages])
     body_font = _body_font(body)
+    hanging: list[int] = []
     source = [
         SourceLine(para.text, para.number, para.page, para.hint, last=para.lines[-1].number)
-        for para in paragraphs(blocks, measures, fonts.fonts, body_font)
+        for para in paragraphs(blocks, measures, fonts.fonts, body_font, hanging)
     ]
+    _order_notes(pages, columns, hanging, notes)
     return Text(
         lines=source,
         format=InputFormat.PDF,
@@ -79,8 +86,9 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     )
 
 
-def _page_content(page: Page, grids: list[Grid]) -> tuple[list[Line], list[Filled]]:
-    """The page's lines outside its tables, and its tables with their text."""
+def _page_content(page: Page, grids: list[Grid]) -> tuple[list[Line], list[Filled], list[Glyph]]:
+    """The page's lines outside its tables, its tables with their text, and the glyphs
+    outside the tables."""
     glyphs = page.glyphs
     tables: list[Filled] = []
     for grid in grids:
@@ -88,13 +96,13 @@ def _page_content(page: Page, grids: list[Grid]) -> tuple[list[Line], list[Fille
         if not mine:
             continue
         filled, rest = fill(grid, mine, page.number)
-        if filled is None:
-            continue
+        if filled is None or is_metadata(filled):
+            continue  # a portal's 索引号 table stays as lines, for the metadata to read
         taken = {id(g) for g in mine} - {id(g) for g in rest}
         glyphs = [g for g in glyphs if id(g) not in taken]
         tables.append(filled)
     lines, _ = build_lines(glyphs, page.number)
-    return lines, tables
+    return lines, tables, glyphs
 
 
 def _number(
@@ -167,6 +175,53 @@ def _quality_note(pages: list[Page], notes: list[Note]) -> None:
                 "unreliable-text",
                 f"{unmapped} of {total} glyphs have no Unicode mapping (U+FFFD, (cid:N)) on "
                 f"page(s) {_ranges(where)}; the text may be wrong there",
+            )
+        )
+
+
+def _order_notes(
+    pages: list[Page], columns: list[int], hanging: list[int], notes: list[Note]
+) -> None:
+    """Where the reading order is a guess (:mod:`.order`)."""
+    turned = [page.number for page in pages if page.turned_page]
+    if turned:
+        notes.append(
+            Note(
+                order.CODE,
+                f"the text of page(s) {_ranges(turned)} runs a quarter turn off the page (a "
+                "landscape page without /Rotate); it was read turned, as it runs",
+            )
+        )
+    if columns:
+        notes.append(
+            Note(
+                order.CODE,
+                f"page(s) {_ranges(columns)} look set in two columns (a blank band runs down "
+                "the middle); lines were read across both columns, so the order of "
+                "sentences there may be wrong",
+            )
+        )
+    if hanging:
+        notes.append(
+            Note(
+                order.CODE,
+                f"indented lines under a labelled item on page(s) "
+                f"{_ranges(sorted(set(hanging)))} were read as a hanging indent (the item "
+                "continued), not as new paragraphs",
+            )
+        )
+
+
+def _lost_note(pages: list[Page], notes: list[Note]) -> None:
+    """Text objects that gave no character and that no second reading recovered."""
+    lost = [page for page in pages if page.lost]
+    if lost:
+        notes.append(
+            Note(
+                "unreliable-text",
+                f"{sum(page.lost for page in lost)} text object(s) in a font the PDF does not "
+                f"embed gave no characters on page(s) {_ranges([p.number for p in lost])}; "
+                "their text may be missing (or be copies drawn over text already read)",
             )
         )
 

@@ -12,15 +12,25 @@ unmapped glyphs count alike whichever library read them.
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 
 from .text import FontTable, Glyph, Page
 
+_QUIET = logging.NullHandler()
 REREAD_SHARE = 0.1
 REREAD_MIN = 5
+# pdfminer interprets a page in Python: about half a millisecond and some 35 KB for each
+# object. A page with more objects than this is not read again (PDFium's reading stands
+# and the loader notes what may be missing), so that no page costs more than a few
+# seconds and some 200 MB: a text page of a word processor has a few hundred objects, one
+# that places every glyph on its own (WPS) one or two thousand.
+REREAD_MAX_OBJECTS = 5_000
 
 
 def needs_reread(page: Page) -> bool:
+    if page.objects > REREAD_MAX_OBJECTS:
+        return False
     if page.lost:
         return True
     return page.unmapped >= REREAD_MIN and page.unmapped > REREAD_SHARE * len(page.glyphs)
@@ -32,9 +42,11 @@ def reread_unmapped(data: bytes, pages: list[Page], fonts: FontTable) -> list[in
     if not wanted:
         return []
     import pdfplumber  # heavy: only for pages PDFium could not read
-    from pdfminer.psexceptions import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
 
+    # pdfminer logs every oddity of a damaged file; without a handler of the
+    # application's own, Python would print them all to stderr.
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).addHandler(_QUIET)
     replaced: list[int] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -48,8 +60,10 @@ def reread_unmapped(data: bytes, pages: list[Page], fonts: FontTable) -> list[in
                 if glyphs and better:
                     page.glyphs, page.unmapped, page.lost = glyphs, unmapped, 0
                     replaced.append(page.number)
-    except (PSException, PdfminerException):
-        pass  # pdfminer cannot parse what PDFium could: PDFium's reading stands
+    except Exception:
+        # A second opinion only: pdfminer fails on files PDFium reads (IndexError,
+        # MalformedPDFException, PSException, …), and then PDFium's reading stands.
+        pass
     return replaced
 
 
@@ -61,7 +75,7 @@ def _glyphs(
     x_shift, y_shift = bbox[0], bbox[1]
     for char in chars:
         text = char["text"]
-        if text.startswith("(cid:") or text == "\ufffd":
+        if text.startswith("(cid:") or text == "\ufffd" or _has_surrogate(text):
             text = "\ufffd"
             unmapped += 1
         elif not text.strip():
@@ -83,3 +97,7 @@ def _glyphs(
             )
         )
     return glyphs, unmapped
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= char <= "\udfff" for char in text)

@@ -6,7 +6,11 @@
   ``第 3 页 共 9 页``, ``3/9``), or a lone number as a page's top or bottom line;
 - a running header or footer: a line that, with its digits masked, stands at the top (or
   the bottom) of more than half of the pages (at least two);
-- the stamp a phone-scanner app prints on every page (``扫描全能王 创建``).
+- the stamp a phone-scanner app prints on every page (``扫描全能王 创建``);
+- what a browser prints on a page saved as PDF, one page is enough: a top line that
+  starts with the print date and time (``2024/5/8 10:23  page title``), a bottom line
+  that is a web address (and ``1/2``), either set smaller than the body (a web address
+  that ends a document is its text).
 
 **Paragraphs.** A line continues the paragraph above it unless one of these says it starts
 a new one (the same tests hold across a page break, so a sentence split by the break, its
@@ -50,11 +54,21 @@ SHORT = 1.5  # em short of the right margin: a line that ends its paragraph …
 SHORT_INDENTED = 3.5  # … where paragraphs start indented, so the indent tells most ends
 SIZE_CHANGE = 0.15  # relative size difference that separates two paragraphs
 EXTRA_GAP = 0.6  # em more than the usual gap between two lines: a paragraph gap
+HANG = (1.0, 4.0)  # em: how far a hanging indent stands in from the margin
 CELL_SHORT = 2.0  # em short of a cell's edge: ends a paragraph after a sentence or a unit
 CELL_BREAK = 5.0  # em short of a cell's edge: ends a paragraph whatever it ends with
 
 _LONE_NUMBER = re.compile(r"^[\s\u3000]*\d{1,4}[\s\u3000]*$")
 _SCANNER_STAMP = re.compile(r"扫描全能王|全能扫描王|CamScanner", re.I)
+# What a browser prints on every page of a "Save as PDF": the print date and time at the
+# top left (Chrome and Edge: 2024/5/8 10:23, 2024/5/8 上午10:23, 5/8/24, 10:23 AM), the
+# page's title beside it; the address and "1/2" at the foot.
+_PRINT_STAMP = re.compile(
+    r"^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \u3000]+(?:上午|下午|AM|PM)?[ \u3000]*\d{1,2}:\d{2}"
+    r"(?::\d{2})?(?:[ \u3000]*(?:AM|PM))?(?:[ \u3000]|$)",
+    re.I,
+)
+_PRINT_ADDRESS = re.compile(r"^(?:https?://|file:///|www\.)\S+(?:[ \u3000]+\d{1,4}/\d{1,4})?$")
 _CELL_PARAGRAPH_END = ("。", "；", "！", "？", "）", ")", "》", "」")
 # The last character of a unit name (the organ words of clauses/units, in short).
 _UNIT_END = re.compile(r"(?:[局厅委办府会室部院行处所队站司组]|中心|单位|部门|公司|机构)$")
@@ -74,6 +88,11 @@ class Paragraph:
 def find_furniture(pages: list[list[Line]]) -> dict[int, str]:
     """Furniture lines by ``id(line)``, each with what it is."""
     found: dict[int, str] = {}
+    sizes: Counter[float] = Counter()  # characters by size, first and last lines aside
+    for lines in pages:
+        for line in lines[1:-1]:
+            sizes[line.size] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     top: dict[str, list[Line]] = defaultdict(list)
     bottom: dict[str, list[Line]] = defaultdict(list)
     for lines in pages:
@@ -88,6 +107,10 @@ def find_furniture(pages: list[list[Line]]) -> dict[int, str]:
                 found[id(line)] = "page number"
             elif _SCANNER_STAMP.search(text) and len(text) <= 20:
                 found[id(line)] = "scanner stamp"
+            elif line.size < body_size and position == 0 and _PRINT_STAMP.match(text):
+                found[id(line)] = "browser header"
+            elif line.size < body_size and from_end == 0 and _PRINT_ADDRESS.match(text):
+                found[id(line)] = "browser footer"
             else:
                 key = _DIGITS.sub("#", _SPACE.sub("", text))
                 (top if position < EDGE_LINES else bottom)[key].append(line)
@@ -174,15 +197,25 @@ def starts_paragraph(prev: Line, line: Line, measures: Measures) -> bool:
 
 
 def paragraphs(
-    blocks: list[list[Line]], measures: Measures, fonts: list[Font], body_font: int
+    blocks: list[list[Line]],
+    measures: Measures,
+    fonts: list[Font],
+    body_font: int,
+    hanging: list[int] | None = None,
 ) -> list[Paragraph]:
     """Paragraphs from runs of body lines in reading order; a new run (after a table)
-    always starts a new paragraph."""
+    always starts a new paragraph. The pages of lines joined as a hanging indent go to
+    ``hanging``."""
     out: list[Paragraph] = []
     for block in blocks:
         current: Paragraph | None = None
         for line in block:
-            if current is None or starts_paragraph(current.lines[-1], line, measures):
+            hung = current is not None and hangs(current.lines, line, measures)
+            if hung and hanging is not None:
+                hanging.append(line.page)
+            if current is None or (
+                not hung and starts_paragraph(current.lines[-1], line, measures)
+            ):
                 current = Paragraph(line.text, line.number, line.page, lines=[line])
                 current.hint = _hint(line, fonts, body_font)
                 out.append(current)
@@ -190,6 +223,25 @@ def paragraphs(
                 current.text += wrap_joint(current.text, line.text) + line.text
                 current.lines.append(line)
     return out
+
+
+def hangs(above: list[Line], line: Line, measures: Measures) -> bool:
+    """Whether ``line`` continues a labelled item set with a hanging indent: the item's
+    first line starts with a label at the left margin and runs to the right one, and its
+    following lines (this one too) stand indented by one to four ems, all alike, under
+    the text after the label. Paragraphs of a document that indents first lines start
+    indented themselves, so this shape does not arise there."""
+    first, prev = above[0], above[-1]
+    if not measures.indented(line) or measures.indented(first):
+        return False
+    if first.x1 < measures.right(first.page) - measures.short * first.size:
+        return False  # the item's first line ended short: the item ended there
+    if prev is not first and abs(prev.x0 - line.x0) > 0.3 * line.size:
+        return False  # earlier lines of the item stand elsewhere
+    indent = (line.x0 - measures.left(line.page)) / line.size
+    if not HANG[0] <= indent <= HANG[1]:
+        return False
+    return starts_with_label(first.text) and not starts_with_label(line.text)
 
 
 def _hint(line: Line, fonts: list[Font], body_font: int) -> LineHint | None:

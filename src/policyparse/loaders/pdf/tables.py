@@ -24,9 +24,11 @@ in the body. So does the text of a table whose cells are all empty (a drawn form
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...lexicon.portal import METADATA_LABELS
 from ...text import Table, TableCell
 from .layout import Box, cell_text
 from .lines import build_lines
@@ -147,3 +149,22 @@ def _covered_from_left(row: tuple[Box | None, ...], index: int, columns: tuple[f
         return True
     left_edge = columns[index]
     return any(box is not None and box[2] > left_edge + _SLACK for box in row[:index])
+
+
+_LABEL_CELL = re.compile(
+    "^(?:" + "|".join("[ \u3000]*".join(label) for label in METADATA_LABELS) + ")[ \u3000]*[:：]?$"
+)
+
+
+def is_metadata(filled: Filled) -> bool:
+    """Whether a table is a portal's metadata block: every row label cell, value cell, …
+    with labels from :data:`~policyparse.lexicon.portal.METADATA_LABELS`, two or more."""
+    labels = 0
+    for row in filled.rows:
+        texts = [text.strip() for text, continued in row if not continued]
+        if not texts:
+            continue
+        if not all(_LABEL_CELL.match(text) for text in texts[::2]):
+            return False
+        labels += len(texts[::2])
+    return labels >= 2

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,12 @@ _ANGLE_TOLERANCE = 0.09  # radians, about 5°
 _SPACES = frozenset((0x20, 0xA0, 0x3000))
 _INVISIBLE = frozenset((0xFEFF, 0x200B, 0xFFFE))
 SPACE = " "  # a drawn space: kept as a glyph, so that lines can tell a typed space
+# A loose box is the font's ascent and descent. A font the PDF does not embed gives them
+# from its descriptor, where some writers put 0 or values many ems apart; a box outside
+# this range of ems is replaced by one of a typical CJK face (ascent 0.88 em) around the
+# baseline, so that line heights and the gaps between lines stay real.
+ODD_BOX = (0.5, 2.0)
+ASCENT = 0.88
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,8 @@ class Page:
     # Text objects PDFium read no character from at all: a lone glyph in a font without
     # widths (a non-embedded CID font) vanishes that way. The page is read again.
     lost: int = 0
+    objects: int = 0  # page objects of every kind: what a second reading would cost
+    turned_page: bool = False  # its text runs a quarter turn off the page and was read so
 
 
 _LOAD_ERRORS = {
@@ -160,32 +169,54 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Pag
     page = document[index]
     try:
         left, bottom, right, top = page.get_cropbox()
+        box = (left, bottom, right, top)
         rotation = page.get_rotation() % 360
-        width, height = right - left, top - bottom
-        if rotation in (90, 270):
-            width, height = height, width
         textpage = page.get_textpage()
         seen: set[int] = set()
         try:
-            glyphs, unmapped, turned = _glyphs(
-                textpage, fonts, (left, bottom, right, top), rotation, seen
-            )
+            glyphs, unmapped, turned, quarters = _glyphs(textpage, fonts, box, rotation, seen)
+            quarter = _turned_page(glyphs, quarters)
+            if quarter is not None:
+                # The page's text runs a quarter turn off the page (a landscape table set
+                # on a portrait page without /Rotate): read it the way it runs.
+                rotation = (360 - 90 * quarter) % 360
+                seen.clear()
+                glyphs, unmapped, turned, _ = _glyphs(textpage, fonts, box, rotation, seen)
+            objects = pdfium_c.FPDFPage_CountObjects(page.raw)
+            lost = _lost_text_objects(page, seen, objects)
         finally:
             textpage.close()
-        rules = paths.rules(page, (left, bottom, right, top), rotation)
-        lost = _lost_text_objects(page, seen)
+        rules = paths.rules(page, box, rotation)
     finally:
         page.close()
-    return Page(index + 1, width, height, glyphs, rules, unmapped, turned, lost)
+    width, height = right - left, top - bottom
+    if rotation in (90, 270):
+        width, height = height, width
+    return Page(
+        index + 1, width, height, glyphs, rules, unmapped, turned, lost, objects,
+        turned_page=quarter is not None,
+    )  # fmt: skip
 
 
-def _lost_text_objects(page: pdfium.PdfPage, seen: set[int]) -> int:
+def _turned_page(glyphs: list[Glyph], quarters: Counter[int]) -> int | None:
+    """The quarter turn (0–3) most of a page's text runs at, where that text outweighs the
+    text that runs with the page; None for an ordinary page (a watermark is the smaller
+    part)."""
+    if not quarters:
+        return None
+    quarter, count = quarters.most_common(1)[0]
+    return quarter if count > len(glyphs) else None
+
+
+def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
     """Text objects of the page no character came from, set in a font the PDF does not
     embed (empty text objects in embedded fonts are common and harmless: LibreOffice
-    writes one for a trailing space)."""
+    writes one for a trailing space). PDFium also folds copies of a text drawn over
+    itself into the first; those count here too, and the object budget of
+    :mod:`.fallback` keeps a page of thousands of them from being read again."""
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
     lost = 0
-    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+    for k in range(count):
         obj = _object_at(raw, k)
         if obj in seen or _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
             continue
@@ -215,6 +246,10 @@ _render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctyp
 _object_at = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
 _object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
 _is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VOID)
+_font_size = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
+_char_angle = _plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VOID, _INT)
+_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
+_char_matrix = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
 
 
 def _codes(raw: ctypes.c_void_p, count: int) -> list[int]:
@@ -235,64 +270,123 @@ def _glyphs(
     box: tuple[float, float, float, float],
     rotation: int,
     seen: set[int],
-) -> tuple[list[Glyph], int, str]:
+) -> tuple[list[Glyph], int, str, Counter[int]]:
+    """The page's upright glyphs, how many are unmapped, the text that does not run with
+    the page, and how many of its characters run at each quarter turn from upright."""
     raw = textpage.raw
     address_of_raw = ctypes.cast(raw, ctypes.c_void_p).value
     left, _, _, top = box
     # PDFium measures a char's angle clockwise; text upright on a page turned clockwise by
     # /Rotate runs that much counter-clockwise in page space.
     want_angle = math.radians((360 - rotation) % 360)
-    loose = pdfium_c.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    at_loose, at_x, at_y = ctypes.addressof(loose), ctypes.addressof(ox), ctypes.addressof(oy)
+    # Filled by PDFium per glyph; read by index, cheaper than ctypes structure fields.
+    loose = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    origin = (ctypes.c_double * 2)()
+    at_loose, at_x = ctypes.addressof(loose), ctypes.addressof(origin)
+    at_y = at_x + ctypes.sizeof(ctypes.c_double)
+    matrix = pdfium_c.FS_MATRIX()
+    at_matrix = ctypes.addressof(matrix)
     glyphs: list[Glyph] = []
+    append = glyphs.append
     unmapped = 0
     turned: list[str] = []
+    quarters: Counter[int] = Counter()
+    quarter: int | None = None
     current: int | None = None
-    font, size, upright = 0, 0.0, True
+    font, size, upright, odd = 0, 0.0, True, False
     for k, code in enumerate(_codes(raw, pdfium_c.FPDFText_CountChars(raw))):
-        if code in _SPACES:
-            if pdfium_c.FPDFText_IsGenerated(raw, k):
-                continue  # PDFium's guess at a gap: spacing is judged from the gap itself
-            code = 0x20
-        elif code < 0x20 or code in _INVISIBLE:
-            if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
-                unmapped += 1  # a control character is a glyph without a Unicode mapping
-            seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
-            continue
+        bad = False
+        if not 0x3000 < code < 0xD800:  # most CJK text is inside: nothing to check
+            if code in _SPACES:
+                if _is_generated(address_of_raw, k):
+                    continue  # PDFium's guess at a gap: spacing is judged from the gap
+                code = 0x20
+            elif code < 0x20 or code in _INVISIBLE:
+                if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
+                    unmapped += 1  # a control character: a glyph without a Unicode mapping
+                seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
+                continue
+            elif 0xD800 <= code <= 0xDFFF:  # a lone surrogate (a broken ToUnicode map)
+                code, bad = 0xFFFD, True
+            else:
+                bad = code == 0xFFFD or 0xE000 <= code <= 0xF8FF
         address = _text_object_at(address_of_raw, k)
+        _loose_box(address_of_raw, k, at_loose)
+        _origin(address_of_raw, k, at_x, at_y)
         if address != current:
+            # Font, size and direction hold for a whole text object: asked once per
+            # object, not per glyph.
             current = address
             if address:
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
-            size = pdfium_c.FPDFText_GetFontSize(raw, k)
-            angle = pdfium_c.FPDFText_GetCharAngle(raw, k)
+            size, angle = _em(address_of_raw, k, matrix, at_matrix)
             turn = abs(angle - want_angle) % (2 * math.pi)
             upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
+            quarter = None if upright else _quarter(angle)
+            height = loose[1] - loose[3]
+            if size <= 0:
+                size = height
+            odd = not ODD_BOX[0] * size <= height <= ODD_BOX[1] * size
         if not upright:
             turned.append(chr(code))
+            if quarter is not None:
+                quarters[quarter] += 1
             continue
-        if code == 0xFFFD or 0xE000 <= code <= 0xF8FF:
+        if bad:
             unmapped += 1
-        _loose_box(address_of_raw, k, at_loose)
-        _origin(address_of_raw, k, at_x, at_y)
         if rotation:
-            x0, y0, x1, y1 = _rotate(loose, box, rotation)
-            base = display((ox.value, oy.value), box, rotation)[1]
+            x0, y0, x1, y1 = _rotate(loose[0], loose[1], loose[2], loose[3], box, rotation)
+            base = display((origin[0], origin[1]), box, rotation)[1]
         else:
-            x0, x1 = loose.left - left, loose.right - left
-            y0, y1, base = top - loose.top, top - loose.bottom, top - oy.value
-        em = size if size > 0 else (y1 - y0)
+            x0, x1 = loose[0] - left, loose[2] - left
+            y0, y1, base = top - loose[1], top - loose[3], top - origin[1]
+        if odd:
+            y0, y1 = base - ASCENT * size, base + (1 - ASCENT) * size  # see ODD_BOX
         char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
-        glyphs.append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, em, font))
-    return glyphs, unmapped, "".join(turned).strip()
+        append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, size, font))
+    return glyphs, unmapped, "".join(turned).strip(), quarters
+
+
+def _quarter(angle: float) -> int | None:
+    """0–3 where PDFium's angle of a char (clockwise) is that many quarter turns."""
+    if angle < 0:
+        return None
+    quarter = round(angle / (math.pi / 2))
+    off = abs(angle - quarter * math.pi / 2)
+    return quarter % 4 if off < _ANGLE_TOLERANCE else None
+
+
+def _em(address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> tuple[float, float]:
+    """The size of char ``k`` as drawn, in points, and its angle (clockwise, as
+    FPDFText_GetCharAngle gives it, from the same matrix): the font size of its text
+    object times the vertical scale of the char's matrix (text matrix and CTM).
+
+    PDFium's font size is the ``Tf`` operand alone. Writers split the size between ``Tf``
+    and the matrices as they please: ``/F1 1 Tf 16 0 0 16 x y Tm``, a ``0.75 … cm`` with
+    the size in pixels, or WPS 文字's large ``Tf`` under a shrinking matrix. Taken for the
+    size, a ``Tf`` of 100 drawn at 16 pt makes half an em 50 pt, which takes two or three
+    neighbouring lines for one (their characters interleaved by x).
+    """
+    size: float = _font_size(address_of_raw, k)
+    if not _char_matrix(address_of_raw, k, at_matrix):
+        return size, _char_angle(address_of_raw, k)
+    scale = math.hypot(matrix.c, matrix.d)
+    if scale > 0:
+        size *= scale
+    angle = math.atan2(matrix.c, matrix.a)
+    return size, angle + 2 * math.pi if angle < 0 else angle
 
 
 def _rotate(
-    loose: pdfium_c.FS_RECTF, box: tuple[float, float, float, float], rotation: int
+    left: float,
+    top: float,
+    right: float,
+    bottom: float,
+    box: tuple[float, float, float, float],
+    rotation: int,
 ) -> tuple[float, float, float, float]:
     """A box from page space to display space (/Rotate turns the page clockwise)."""
-    ax, ay = display((loose.left, loose.bottom), box, rotation)
-    cx, cy = display((loose.right, loose.top), box, rotation)
+    ax, ay = display((left, bottom), box, rotation)
+    cx, cy = display((right, top), box, rotation)
     return min(ax, cx), min(ay, cy), max(ax, cx), max(ay, cy)
