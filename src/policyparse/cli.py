@@ -415,6 +415,51 @@ def units(
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE|DIR|GLOB…")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="The HTML file to write (one self-contained page).",
+)
+@click.option("--title", default=None, help="The page's title (default: the document's own).")
+@options.input_format
+@options.encoding
+@options.force
+def report(
+    inputs: tuple[str, ...],
+    output: Path,
+    title: str | None,
+    input_format: str | None,
+    encoding: str | None,
+    force: bool,
+) -> None:
+    """Write one HTML file to read documents in a browser: each provision tree beside its
+    source text, and for several documents a table, the responsibility matrix, deadlines
+    on a timeline and totals. A document that fails is listed with its reason (exit 1)."""
+    from .report import write_report
+    from .walk import expand_globs
+
+    names, missing = expand_globs(inputs)
+    for pattern in missing:
+        _fail(f"{pattern}: no file matches")
+    if not names:
+        if not missing:
+            _fail(f"{' '.join(inputs)}: no documents found")
+        sys.exit(1)
+    _check_output(output, tuple(names), force)
+    settings = {"encoding": encoding} if encoding else None
+    result = write_report(names, output, title=title, input_format=input_format, options=settings)
+    for failure in result.failures:
+        _fail(failure.line)
+    failed = f", {len(result.failures)} failed" if result.failures else ""
+    click.echo(f"policyparse: wrote {output}: {result.documents} document(s){failed}", err=True)
+    sys.exit(1 if result.failures or missing else 0)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the Document record."""
     import json

@@ -3,6 +3,8 @@
 A pure function: no module state is read or written, so it runs unchanged in a process
 pool or on a cluster worker. ``parse_record`` is the same without pydantic: the record
 as JSON data, for the command line, whose start-up must not pay pydantic's ~80 ms.
+``parse_with_text`` also hands back the loader's :class:`Text`, the source lines that
+``source_span`` numbers refer to (what ``policyparse report`` shows beside the tree).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .normalise import normalise
 from .provisions import Record
 from .settings import ParseOptions
 from .structure import read_structure
-from .text import InputFormat
+from .text import InputFormat, Text
 
 if TYPE_CHECKING:
     from .models import Document
@@ -59,6 +61,17 @@ def parse_record(
 
     What the command line and batch workers use, so that they never import pydantic.
     """
+    return parse_with_text(source, format=format, name=name, options=options)[0]
+
+
+def parse_with_text(
+    source: Source,
+    *,
+    format: InputFormat | str | None = None,
+    name: str | None = None,
+    options: ParseOptions | Mapping[str, Any] | None = None,
+) -> tuple[Record, Text]:
+    """:func:`parse_record`, and the :class:`Text` the loader read from the source."""
     settings = ParseOptions.resolve(options)
     if isinstance(source, bytes):
         data, path = source, name or "-"
@@ -90,7 +103,7 @@ def read_input(path: Path) -> bytes:
 
 def _parse_bytes(
     data: bytes, path: str, format: InputFormat | str | None, settings: ParseOptions
-) -> Record:
+) -> tuple[Record, Text]:
     if not data.strip():
         raise InputError("empty file")
     if isinstance(format, str):
@@ -100,7 +113,7 @@ def _parse_bytes(
     text = get_loader(fmt)(data, name=path, options=settings)
     normalised = normalise(text)
     structure = read_structure(normalised.paras)
-    return assemble(
+    record = assemble(
         Parsed(
             path=path,
             data=data,
@@ -111,3 +124,4 @@ def _parse_bytes(
         ),
         settings,
     )
+    return record, text
