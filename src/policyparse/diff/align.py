@@ -32,7 +32,8 @@ from .keys import dice, shingles
 
 SIMILAR = 0.5  # Dice at which two provisions in order are one provision changed
 MOVED = 0.6  # stricter for a pair out of order, which nothing else supports
-SPLIT_GAIN = 0.1  # how much better the concatenation must match than the single provision
+SPLIT_GAIN = 0.05  # how much better the concatenation must match than the single provision
+SPLIT_PART = 0.3  # and how much of it the added part must hold on its own
 BUCKET_LIMIT = 32  # a bigram in more provisions than this is too common to bucket by
 CANDIDATES = 6  # most-shared-bigram candidates kept per provision
 BAND = 2  # positions either side of a provision's expected place that are candidates too
@@ -226,7 +227,11 @@ def _split_groups(
             if i is None or partner in used or j in used or not 0 <= first < second < len(dst):
                 continue
             score = joined(i, first, second)
-            if score >= SIMILAR and score >= aligner.similarity(i, partner) + SPLIT_GAIN:
+            if (
+                score >= SIMILAR
+                and score >= aligner.similarity(i, partner) + SPLIT_GAIN
+                and aligner.similarity(i, j) >= SPLIT_PART
+            ):
                 found.append((i, (first, second)))
                 used.update((first, second))
                 break
