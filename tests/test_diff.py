@@ -219,3 +219,12 @@ def test_corpus_no_article_both_removed_and_added() -> None:
                 if ratio >= 0.9 and key(r["text"]):
                     offenders.append((new.name, r["id"], a["id"], round(ratio, 2)))
     assert offenders == []
+
+
+def test_every_change_kind_and_status_is_documented() -> None:
+    from policyparse.diff import STATUSES
+    from policyparse.diff.changes import OBLIGATION_KINDS
+
+    outputs = (FIXTURES.parent / "docs" / "outputs.md").read_text("utf-8").split("## diff", 1)[1]
+    for name in [*OBLIGATION_KINDS, "heading-renamed", *STATUSES]:
+        assert f"`{name}`" in outputs, name

@@ -74,7 +74,8 @@ def terminal(diff: Record, stream: TextIO, *, colour: bool) -> None:
     if summary["obligations_changed"]:
         console.print(Text("obligations changed:", style="bold"))
         for item in summary["obligations_changed"]:
-            console.print(f"  {item['old_id']} → {item['new_id']}: {', '.join(item['kinds'])}")
+            ids = f"{item['old_id'] or '—'} → {item['new_id'] or '—'}"
+            console.print(f"  {ids}: {', '.join(item['kinds'])}")
     for entry in diff["provisions"]:
         if entry["status"] == "unchanged":
             continue
