@@ -460,6 +460,62 @@ def report(
 
 
 @main.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "-f",
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "jsonl", "html")),
+    default=None,
+    help="text for people (the default), json or jsonl for scripts, html for one "
+    "self-contained page; without -f, from the -o file's extension.",
+)
+@click.option("-o", "--output", metavar="FILE", default=None, help="Write here (atomically).")
+@click.option(
+    "--by",
+    type=click.Choice(("text", "id")),
+    default="text",
+    show_default=True,
+    help="Align provisions by place and text, or by written numbering only.",
+)
+@options.input_format
+@options.encoding
+@options.force
+def diff(
+    old: str,
+    new: str,
+    output_format: str | None,
+    output: str | None,
+    by: str,
+    input_format: str | None,
+    encoding: str | None,
+    force: bool,
+) -> None:
+    """What changed between two versions of a policy, provision by provision."""
+    from . import output as destination
+    from .diff import diff_records
+    from .diff.outputs import SUFFIXES, write
+
+    suffix = Path(output).suffix.lower() if output not in (None, "-") else ""
+    fmt = output_format or SUFFIXES.get(suffix, "text")
+    if output not in (None, "-"):
+        _check_output(Path(str(output)), (old, new), force)
+    settings = {"encoding": encoding} if encoding else None
+    run = _Inputs((old, new), input_format, True, settings, read_records=True)
+    records = list(run.documents())
+    if run.failures or len(records) != 2:
+        if not run.failures:
+            _fail(f"{old} {new}: each input must hold exactly one document")
+        sys.exit(1)
+    result = diff_records(records[0], records[1], by=by)
+    colour = fmt == "text" and output is None and destination.stdout_is_terminal()
+    colour = colour and not os.environ.get("NO_COLOR")
+    with destination.quiet_broken_pipe():
+        destination.write_text(output, lambda stream: write(result, fmt, stream, colour=colour))
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the Document record."""
     import json
