@@ -19,6 +19,9 @@ class InputFormat(str, Enum):
     HTML = "html"
     DOCX = "docx"
     PDF = "pdf"
+    DOC = "doc"  # Word 97 binary: .doc, and .wps as WPS Office saves it
+    OFD = "ofd"  # GB/T 33190
+    IMAGE = "image"  # a scanned page: png, jpeg, tiff (OCR)
 
 
 class LineHint(str, Enum):

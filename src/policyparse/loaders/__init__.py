@@ -24,6 +24,9 @@ _MODULES: dict[InputFormat, str] = {
     InputFormat.HTML: "html",
     InputFormat.DOCX: "docx",
     InputFormat.PDF: "pdf",
+    InputFormat.DOC: "doc",
+    InputFormat.OFD: "ofd",
+    InputFormat.IMAGE: "ocr",
 }
 
 
