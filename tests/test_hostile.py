@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from policyparse.errors import InputError
+from policyparse.loaders.ocr import available as ocr_available
+from policyparse.loaders.ocr.engine import IMAGE_MISSING
 from policyparse.pipeline import parse_record
 
 from .conftest import CORPUS, FIXTURES
@@ -30,14 +32,13 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     ("name", "data", "reason"),
     [
         ("paper.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512,
-         "WPS .wps is not supported; convert it to .docx or .pdf first "
-         "(e.g. libreoffice --headless --convert-to docx)"),
+         "corrupt .doc: not a readable OLE2 compound file"),
         ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64,
-         "an image has no text layer; OCR is not supported"),
+         "corrupt image: cannot be decoded" if ocr_available() else IMAGE_MISSING),
         ("fake.pdf", b"not a pdf at all", "not a valid PDF file (wrong signature)"),
         ("fake.docx", b"not a zip at all", "not a valid DOCX file (wrong signature)"),
         ("e-doc.ofd", b"PK\x03\x04" + b"\0" * 26 + b"OFD.xml" + b"\0" * 64,
-         "OFD (GB/T 33190) is not supported; export it to PDF first"),
+         "corrupt OFD: not a readable ZIP archive (File is not a zip file)"),
     ],
 )  # fmt: skip
 def test_unsupported_files_say_what_to_do(

@@ -107,9 +107,13 @@ def _is_ofd(data: bytes, suffix: str) -> bool:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return any(n.lower().lstrip("/") == "ofd.xml" for n in archive.namelist())
+            names = {n.lower().lstrip("/") for n in archive.namelist()}
     except (zipfile.BadZipFile, ValueError, OSError):
         return suffix == ".ofd"  # only a head, or a damaged ZIP: the loader says which
+    if "ofd.xml" in names:
+        return True
+    # Named .ofd and no OOXML package either: the OFD loader says what is missing.
+    return suffix == ".ofd" and "[content_types].xml" not in names
 
 
 def _sniff_text(head: bytes) -> InputFormat:

@@ -100,3 +100,5 @@ class Text:
     # Metadata a format carries outside the body (HTML meta tables, DOCX core properties).
     # Keys are meta field names; the values are strings as written.
     meta_hints: dict[str, str] = field(default_factory=dict)
+    # The text was read by OCR from images of the pages (a scanned PDF, a photo).
+    ocr: bool = False

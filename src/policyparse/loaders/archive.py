@@ -69,7 +69,9 @@ class Archive:
                 f"encrypted {self.kind}: the ZIP members are password-protected"
             ) from error
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
-            raise LoadError(f"corrupt {self.kind}: cannot read {info.filename} ({error})") from error
+            raise LoadError(
+                f"corrupt {self.kind}: cannot read {info.filename} ({error})"
+            ) from error
 
     def xml(self, name: str) -> _Element | None:
         """Member ``name`` parsed as XML, or None if absent."""

@@ -26,7 +26,9 @@ class GlyphPage:
     glyphs: list[Glyph]
 
 
-def page_paragraphs(pages: list[GlyphPage], fonts: list[Font]) -> tuple[list[SourceLine], list[Note]]:
+def page_paragraphs(
+    pages: list[GlyphPage], fonts: list[Font]
+) -> tuple[list[SourceLine], list[Note]]:
     """The body paragraphs of ``pages`` in reading order, and notes on what was dropped.
 
     Each paragraph's ``number`` is the running number of its first physical line (furniture

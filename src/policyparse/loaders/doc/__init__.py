@@ -5,7 +5,8 @@ follows the FIB to the piece table and reads the main text in character order,
 :mod:`.paragraphs` reads the paragraph properties that tell a table row's end from a
 cell's, and :mod:`.body` turns the characters into paragraphs and tables. Headers,
 footers, footnotes, comments and text boxes are other stories of the text and are not
-read (as in the DOCX loader). The title in the summary information is a meta hint.
+read (as in the DOCX loader). The summary information's title is not used: templates
+leave junk there (述职报告 in a 通知 of the corpus).
 
 What this reader refuses — Word 6/95 files (no piece table) and files it finds damaged —
 goes to LibreOffice when ``soffice`` is on the PATH (:mod:`.fallback`); an encrypted file
@@ -16,6 +17,7 @@ list tables, not in the text): a document numbered that way has no labels in its
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from ...errors import LoadError
 from ...settings import ParseOptions
@@ -23,6 +25,9 @@ from ...text import InputFormat, Text
 from .body import BodyReader
 from .paragraphs import Marks
 from .stream import Stream
+
+if TYPE_CHECKING:
+    import olefile
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage"
@@ -36,7 +41,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except (OSError, ValueError, IndexError) as error:  # olefile raises all three on damage
-        raise LoadError(f"corrupt .doc: not a readable OLE2 file ({error})") from error
+        raise LoadError("corrupt .doc: not a readable OLE2 compound file") from error
     try:
         if ole.exists(_ENCRYPTED_OOXML):
             raise LoadError(
@@ -56,16 +61,13 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
             if converted is None:
                 raise
             return converted
-        title = _summary_title(ole)
-        if title:
-            text.meta_hints["title"] = title
         return text
     finally:
         ole.close()
 
 
-def _read(ole: object) -> Text:
-    stream = Stream(ole)  # type: ignore[arg-type]
+def _read(ole: olefile.OleFileIO) -> Text:
+    stream = Stream(ole)
     marks = Marks(stream.word, stream.table, stream.fib.bte_papx)
     reader = BodyReader(stream, marks)
     reader.read()
@@ -80,21 +82,3 @@ def _read(ole: object) -> Text:
         tables=reader.tables,
         reflow=False,  # Word marks every paragraph itself
     )
-
-
-def _summary_title(ole: object) -> str | None:
-    """The title in ``\\x05SummaryInformation``, which templates often leave as junk; only
-    a fallback for a body without one."""
-    try:
-        meta = ole.get_metadata()  # type: ignore[attr-defined]
-    except Exception:  # olefile's property parser raises assorted errors on odd streams
-        return None
-    raw = meta.title
-    if isinstance(raw, bytes):
-        codepage = meta.codepage or 936
-        try:
-            raw = raw.decode(f"cp{codepage}")
-        except (LookupError, UnicodeDecodeError):
-            return None
-    title = (raw or "").strip("\x00 \t\r\n")
-    return title or None

@@ -126,7 +126,9 @@ class Stream:
         try:
             word = ole.openstream("WordDocument").read()
         except OSError as error:
-            raise LoadError("not a Word document: an OLE2 file without a WordDocument stream") from error
+            raise LoadError(
+                "not a Word document: an OLE2 file without a WordDocument stream"
+            ) from error
         self.fib = read_fib(word)
         if not ole.exists(self.fib.table):
             raise LoadError(f"corrupt .doc: the {self.fib.table} stream is missing")

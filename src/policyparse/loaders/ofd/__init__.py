@@ -13,14 +13,19 @@ because they do not run with the page (a seal's ring of text, a watermark).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...errors import LoadError
 from ...settings import ParseOptions
 from ...text import InputFormat, Note, Text
 from ..archive import Archive
 from ..positioned import GlyphPage, page_paragraphs
-from .content import PageGlyphs, read_content
-from .package import MM, Package, child, children, fonts, local, open_package, page_size, resolve
+from .content import FontOf, PageGlyphs, read_content
+from .package import MM, Package, child, children, fonts, open_package, page_size, resolve
 from .signatures import signature_notes
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 
 def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
@@ -33,7 +38,9 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
 
     def font_of(font_id: str, bold: bool) -> int:
         info = declared.get(font_id)
-        return table.named(info.name if info else "", weight=700 if bold or (info and info.bold) else 400)
+        return table.named(
+            info.name if info else "", weight=700 if bold or (info and info.bold) else 400
+        )
 
     pages: list[GlyphPage] = []
     turned: list[str] = []
@@ -42,9 +49,18 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         root = archive.xml(ref.content)
         if root is None:
             raise LoadError(f"corrupt OFD: page {ref.number}'s {ref.content} is missing")
-        declared.update(fonts(archive, [resolve(ref.content, r.text or "") for r in children(root, "PageRes") if (r.text or "").strip()]))
+        declared.update(
+            fonts(
+                archive,
+                [
+                    resolve(ref.content, r.text or "")
+                    for r in children(root, "PageRes")
+                    if (r.text or "").strip()
+                ],
+            )
+        )
         found = PageGlyphs()
-        _read_page(package, ref.content, root, found, font_of)
+        _read_page(package, root, found, font_of)
         width, height = page_size(root, ref.size)
         pages.append(GlyphPage(ref.number, width * MM, height * MM, found.glyphs))
         turned.extend(found.turned)
@@ -75,7 +91,9 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         )
     if package.documents > 1:
         notes.append(
-            Note("ofd-documents", f"the package holds {package.documents} documents; read the first")
+            Note(
+                "ofd-documents", f"the package holds {package.documents} documents; read the first"
+            )
         )
     return Text(
         lines=lines,
@@ -86,16 +104,16 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     )
 
 
-def _read_page(package: Package, path: str, root: object, out: PageGlyphs, font_of: object) -> None:
+def _read_page(package: Package, root: _Element, out: PageGlyphs, font_of: FontOf) -> None:
     """The page's template pages (background first, foreground last) and its content."""
-    refs = [package.templates.get(t.get("TemplateID", "")) for t in children(root, "Template")]  # type: ignore[arg-type]
+    refs = [package.templates.get(t.get("TemplateID", "")) for t in children(root, "Template")]
     templates = [ref for ref in refs if ref is not None]
     for location, order in templates:
         if order != "Foreground" and (tpl := package.archive.xml(location)) is not None:
-            read_content(tpl, out, font_of)  # type: ignore[arg-type]
-    content = child(root, "Content")  # type: ignore[arg-type]
+            read_content(tpl, out, font_of)
+    content = child(root, "Content")
     if content is not None:
-        read_content(content, out, font_of)  # type: ignore[arg-type]
+        read_content(content, out, font_of)
     for location, order in templates:
         if order == "Foreground" and (tpl := package.archive.xml(location)) is not None:
-            read_content(tpl, out, font_of)  # type: ignore[arg-type]
+            read_content(tpl, out, font_of)

@@ -39,7 +39,9 @@ def signature_notes(package: Package) -> list[Note]:
     stamps = _stamps(package)
     if stamps:
         notes.append(
-            Note("signature", f"{stamps} stamp annotation(s) (seal images) over the pages; not text")
+            Note(
+                "signature", f"{stamps} stamp annotation(s) (seal images) over the pages; not text"
+            )
         )
     return notes
 
