@@ -173,6 +173,18 @@ def test_delta_steps() -> None:
     assert steps("5.6 g 3 2.8 5.6") == [5.6, 2.8, 2.8, 2.8, 5.6]
     assert steps("g 2 1 g 1 3") == [1.0, 1.0, 3.0]
     assert steps(None) == [] and steps("") == []
+    assert steps("g 999999999 1.5 2", limit=3) == [1.5, 1.5, 1.5]  # no expansion past need
+    assert steps("1e999 g 1e999 2 3") == [0.0, 3.0]  # infinities are no steps
+
+
+def test_hostile_numbers_do_not_break_the_layout() -> None:
+    obj = (
+        '<ofd:TextObject ID="1" Font="2" Size="nan" HScale="1e999" Boundary="28 40 100 7">'
+        '<ofd:TextCode X="inf" Y="5.6" DeltaX="g 1e999 5.6">一、检查范围</ofd:TextCode>'
+        "</ofd:TextObject>"
+    )
+    text = load(make_ofd([[obj]]), name="odd.ofd", options=OPTIONS)
+    assert [line.text for line in text.lines] == ["一、检查范围"]
 
 
 def test_corpus_real_ofd_letter() -> None:

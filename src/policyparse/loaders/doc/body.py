@@ -28,6 +28,7 @@ from .stream import Stream
 _PARA, _CELL, _PAGE = "\r", "\x07", "\x0c"
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _BREAK = "\x0b"
+_SPECIAL = re.compile("[\r\x07\x0c\x13\x14\x15]")
 _DROP = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1d\uf000-\uf0ff]")
 _REPLACE = str.maketrans({"\t": " ", "\x1e": "-", "\x1f": ""})
 _BREAKS = re.compile(f"{_BREAK}+")
@@ -53,12 +54,16 @@ class BodyReader:
         fields: list[bool] = []  # open fields: True once past their separator
         start = 0
         pieces: list[str] = []
-        for cp, char in enumerate(text):
+        for m in _SPECIAL.finditer(text):
+            cp, char = m.start(), m.group()
             if char == _FIELD_BEGIN:
-                pieces.append(text[start:cp]) if _showing(fields) else None
+                if _showing(fields):
+                    pieces.append(text[start:cp])
                 fields.append(False)
                 start = cp + 1
-            elif char in (_FIELD_SEP, _FIELD_END) and fields:
+            elif char in (_FIELD_SEP, _FIELD_END):
+                if not fields:
+                    continue  # a stray separator: kept as text, then dropped as a control
                 if _showing(fields):
                     pieces.append(text[start:cp])
                 if char == _FIELD_SEP:
@@ -66,7 +71,7 @@ class BodyReader:
                 else:
                     fields.pop()
                 start = cp + 1
-            elif char in (_PARA, _CELL, _PAGE) and _showing(fields):
+            elif _showing(fields):
                 pieces.append(text[start:cp])
                 self._mark(_clean("".join(pieces)), char, cp)
                 pieces, start = [], cp + 1

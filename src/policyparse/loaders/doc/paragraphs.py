@@ -27,6 +27,7 @@ _PAGE = 512
 _IN_TABLE, _TTP, _ITAP = 0x2416, 0x2417, 0x6649
 _INNER_CELL, _INNER_TTP = 0x244B, 0x244C
 _TDEF_TABLE, _CHG_TABS = 0xD608, 0xC615
+_WANTED = [struct.pack("<H", sprm) for sprm in (_IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP)]
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by spra, the sprm's top 3 bits
 
 
@@ -99,6 +100,8 @@ def _fkp(page: bytes) -> list[tuple[int, int, Props]]:
 
 
 def _props(grpprl: bytes) -> Props:
+    if not any(code in grpprl for code in _WANTED):
+        return _PLAIN  # most paragraphs: none of the sprms asked for, not worth walking
     row_end = inner_cell = inner_row_end = False
     depth = 0
     pos = 0

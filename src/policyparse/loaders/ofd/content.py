@@ -60,8 +60,10 @@ def read_content(root: _Element, out: PageGlyphs, font_of: FontOf) -> None:
             out.images += 1
 
 
-def steps(value: str | None) -> list[float]:
-    """``DeltaX``/``DeltaY``: numbers, ``g N d`` repeating d N times.
+def steps(value: str | None, limit: int = 100_000) -> list[float]:
+    """``DeltaX``/``DeltaY``: numbers, ``g N d`` repeating d N times; at most ``limit``
+    (a run needs one fewer than it has characters: a hostile ``g 999999999 1`` expands no
+    further).
 
     >>> steps("5.6 g 3 2.8 5.6")
     [5.6, 2.8, 2.8, 2.8, 5.6]
@@ -71,16 +73,26 @@ def steps(value: str | None) -> list[float]:
     tokens = _NUMBER.findall(value)
     out: list[float] = []
     k = 0
-    while k < len(tokens):
+    while k < len(tokens) and len(out) < limit:
         if tokens[k] == "g" and k + 2 < len(tokens):
-            out.extend([float(tokens[k + 2])] * min(int(float(tokens[k + 1])), 100_000))
+            count = min(_number(tokens[k + 1]), limit - len(out))
+            out.extend([_number(tokens[k + 2])] * max(0, int(count)))
             k += 3
         elif tokens[k] != "g":
-            out.append(float(tokens[k]))
+            out.append(_number(tokens[k]))
             k += 1
         else:
             break
     return out
+
+
+def _number(token: str, default: float = 0.0) -> float:
+    """A finite number, or ``default``: 1e999 parses as infinity, which no position is."""
+    try:
+        value = float(token)
+    except ValueError:
+        return default
+    return value if math.isfinite(value) else default
 
 
 def _floats(value: str | None, count: int) -> list[float] | None:
@@ -88,7 +100,9 @@ def _floats(value: str | None, count: int) -> list[float] | None:
         parts = [float(v) for v in (value or "").replace(",", " ").split()]
     except ValueError:
         return None
-    return parts if len(parts) == count else None
+    if len(parts) != count or not all(math.isfinite(v) for v in parts):
+        return None
+    return parts
 
 
 def _text_object(obj: _Element, out: PageGlyphs, font_of: FontOf) -> None:
@@ -97,15 +111,10 @@ def _text_object(obj: _Element, out: PageGlyphs, font_of: FontOf) -> None:
     a, b, c, d, e, f = ctm
     scale = math.sqrt(abs(a * d - b * c)) or 1.0
     turned = abs(math.atan2(b, a)) > _TURNED or a * d - b * c < 0
-    try:
-        size = float(obj.get("Size") or 0) or 3.5
-        hscale = float(obj.get("HScale") or 1) or 1.0
-    except ValueError:
-        size, hscale = 3.5, 1.0
-    try:
-        bold = int(float(obj.get("Weight") or 400)) >= 700
-    except ValueError:
-        bold = False
+    size = _number(obj.get("Size") or "", 0.0)
+    size = size if 0 < size < 1000 else 3.5  # mm; 3.5 is 小五
+    hscale = _number(obj.get("HScale") or "1", 1.0) or 1.0
+    bold = _number(obj.get("Weight") or "400", 400) >= 700
     font = font_of(obj.get("Font", ""), bold)
     em = size * scale * MM
     x = y = 0.0
@@ -113,12 +122,9 @@ def _text_object(obj: _Element, out: PageGlyphs, font_of: FontOf) -> None:
         if local(code) != "TextCode":
             continue
         text = code.text or ""
-        try:
-            x = float(code.get("X")) if code.get("X") is not None else x
-            y = float(code.get("Y")) if code.get("Y") is not None else y
-        except ValueError:
-            pass
-        dx, dy = steps(code.get("DeltaX")), steps(code.get("DeltaY"))
+        x = _number(code.get("X") or "", x)
+        y = _number(code.get("Y") or "", y)
+        dx, dy = steps(code.get("DeltaX"), len(text)), steps(code.get("DeltaY"), len(text))
         for k, char in enumerate(text):
             width = size * (1.0 if is_cjk(char) else 0.5) * hscale
             step = dx[k] if k < len(dx) else width
