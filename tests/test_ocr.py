@@ -87,9 +87,18 @@ def test_a_page_image_becomes_a_record() -> None:
     assert furniture.text == "— 1 —"
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 @needs_ocr
-def test_a_pdf_without_text_layer_is_read_by_ocr() -> None:
+def test_a_pdf_without_text_layer_is_read_by_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(ocr.sys, "stderr", terminal)
     doc = parse(_image_pdf(), format="pdf", name="scan.pdf")
+    # Progress goes to a terminal, a line a page; a pipe or a log gets none (test_cli).
+    assert terminal.getvalue() == "policyparse: OCR scan.pdf: page 1/1\n"
     assert (doc.source.format, doc.source.ocr, doc.source.pages) == ("pdf", True, 1)
     assert doc.meta.title == "关于开展春季农机检修的通知"
     assert [p.label for p in doc.provisions] == ["一、", "（一）", "（二）", "二、", "（一）"]
