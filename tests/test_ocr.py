@@ -53,9 +53,11 @@ def test_without_the_extra_the_error_says_how_to_install(monkeypatch: pytest.Mon
 
 
 def test_images_are_detected_by_their_bytes() -> None:
-    assert detect(PAGE.read_bytes(), "scan.png") is InputFormat.IMAGE
-    assert detect(PAGE.read_bytes(), None) is InputFormat.IMAGE
-    assert detect(b"\xff\xd8\xff\xe0" + b"\0" * 64, "photo.jpg") is InputFormat.IMAGE
+    assert detect(PAGE.read_bytes(), "scan.png") is InputFormat.PNG
+    assert detect(PAGE.read_bytes(), "scan.jpg") is InputFormat.PNG  # the bytes win
+    assert detect(PAGE.read_bytes(), None) is InputFormat.PNG
+    assert detect(b"\xff\xd8\xff\xe0" + b"\0" * 64, "photo.jpg") is InputFormat.JPEG
+    assert detect(b"II*\x00" + b"\0" * 64, None) is InputFormat.TIFF
 
 
 def test_a_box_is_shared_out_an_em_to_cjk_and_half_to_the_rest() -> None:
@@ -70,7 +72,7 @@ def test_a_box_is_shared_out_an_em_to_cjk_and_half_to_the_rest() -> None:
 @needs_ocr
 def test_a_page_image_becomes_a_record() -> None:
     doc = parse(PAGE)
-    assert (doc.source.format, doc.source.ocr, doc.source.pages) == ("image", True, 1)
+    assert (doc.source.format, doc.source.ocr, doc.source.pages) == ("png", True, 1)
     assert doc.meta.title == "关于开展春季农机检修的通知"
     assert doc.meta.recipients == ["各乡镇农业服务中心"]
     assert doc.preamble == [BODY]  # five lines read as one paragraph

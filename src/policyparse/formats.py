@@ -25,14 +25,15 @@ _BY_EXTENSION: dict[str, InputFormat] = {
     ".doc": InputFormat.DOC,
     ".wps": InputFormat.DOC,
     ".ofd": InputFormat.OFD,
-    ".png": InputFormat.IMAGE,
-    ".jpg": InputFormat.IMAGE,
-    ".jpeg": InputFormat.IMAGE,
-    ".tif": InputFormat.IMAGE,
-    ".tiff": InputFormat.IMAGE,
+    ".png": InputFormat.PNG,
+    ".jpg": InputFormat.JPEG,
+    ".jpeg": InputFormat.JPEG,
+    ".tif": InputFormat.TIFF,
+    ".tiff": InputFormat.TIFF,
 }
 # Formats whose name promises a binary container: bytes without its signature are refused.
-_BINARY = (InputFormat.DOCX, InputFormat.PDF, InputFormat.OFD, InputFormat.IMAGE)
+_IMAGES = (InputFormat.PNG, InputFormat.JPEG, InputFormat.TIFF)
+_BINARY = (InputFormat.DOCX, InputFormat.PDF, InputFormat.OFD, *_IMAGES)
 
 SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(_BY_EXTENSION)
 
@@ -47,7 +48,12 @@ _UNSUPPORTED: dict[str, str] = {
 }
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+_IMAGE_MAGIC = {
+    b"\x89PNG": InputFormat.PNG,
+    b"\xff\xd8\xff": InputFormat.JPEG,
+    b"II*\x00": InputFormat.TIFF,
+    b"MM\x00*": InputFormat.TIFF,
+}
 _RTF_MAGIC = b"{\\rtf"
 
 
@@ -82,8 +88,9 @@ def detect(data: bytes, name: str | None = None) -> InputFormat:
         if suffix in _UNSUPPORTED:
             raise UnsupportedFormat(_UNSUPPORTED[suffix])
         return InputFormat.OFD if _is_ofd(data, suffix) else InputFormat.DOCX
-    if any(head.startswith(magic) for magic in _IMAGE_MAGIC):
-        return InputFormat.IMAGE
+    for magic, image in _IMAGE_MAGIC.items():
+        if head.startswith(magic):
+            return image
     if head.startswith(_RTF_MAGIC):
         raise UnsupportedFormat(_UNSUPPORTED[".rtf"])
     if suffix in _UNSUPPORTED:

@@ -21,7 +21,10 @@ class InputFormat(str, Enum):
     PDF = "pdf"
     DOC = "doc"  # Word 97 binary: .doc, and .wps as WPS Office saves it
     OFD = "ofd"  # GB/T 33190
-    IMAGE = "image"  # a scanned page: png, jpeg, tiff (OCR)
+    # Images of pages, read by OCR.
+    PNG = "png"
+    JPEG = "jpeg"
+    TIFF = "tiff"
 
 
 class LineHint(str, Enum):

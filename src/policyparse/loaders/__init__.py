@@ -26,7 +26,9 @@ _MODULES: dict[InputFormat, str] = {
     InputFormat.PDF: "pdf",
     InputFormat.DOC: "doc",
     InputFormat.OFD: "ofd",
-    InputFormat.IMAGE: "ocr",
+    InputFormat.PNG: "ocr",
+    InputFormat.JPEG: "ocr",
+    InputFormat.TIFF: "ocr",
 }
 
 

@@ -26,6 +26,7 @@ from .engine import IMAGE_MISSING, MISSING, NOTHING_FOUND, Box, available, recog
 
 __all__ = ["MISSING", "NOTHING_FOUND", "available", "load", "read_scanned_pdf"]
 
+_FORMATS = {"PNG": InputFormat.PNG, "JPEG": InputFormat.JPEG, "TIFF": InputFormat.TIFF}
 TARGET_PIXELS = 2000  # the longer side of a rendered page: rapidocr's own working size
 MAX_SCALE = 4.0
 
@@ -41,7 +42,8 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, OSError, ValueError) as error:
         raise LoadError("corrupt image: cannot be decoded") from error
-    return _read(frames, [1.0] * len(frames), name, InputFormat.IMAGE)
+    fmt = _FORMATS.get(image.format or "", InputFormat.PNG)
+    return _read(frames, [1.0] * len(frames), name, fmt)
 
 
 def read_scanned_pdf(data: bytes, *, name: str, options: ParseOptions) -> Text:

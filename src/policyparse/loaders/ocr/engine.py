@@ -1,10 +1,10 @@
 """The OCR engine: rapidocr on onnxruntime, from the optional ``ocr`` extra.
 
 rapidocr's wheel ships its detection, recognition and angle-classifier models (PP-OCR,
-ONNX), so nothing is downloaded at run time. The angle classifier is off: on the scanned
-农业农村部 opinion in the corpus it turns upright lines upside down and drops them, on 7
-of its 8 pages; without it nothing is missing. Pages of a scan are upright anyway (a turned
-page is one /Rotate away, which the renderer applies).
+ONNX), so nothing is downloaded at run time. The angle classifier is off: issue 17 saw it
+drop whole lines on 7 of the 8 pages of the scanned 农业农村部 opinion in the corpus (with
+rapidocr 3.10 both settings read the same lines there); pages of a scan are upright, and
+the classifier costs a model run per line.
 
 The engine is built once per process (it loads ~30 MB of models) and kept in this module:
 it is a cache, not state — it gives the same answer to the same image.
