@@ -223,3 +223,40 @@ def test_corpus_real_docs(
     assert doc.meta.doc_number == doc_number
     for style, count in levels.items():
         assert sum(1 for p in doc.provisions if p.style == style) == count
+
+
+def _reader(text: str):  # type: ignore[no-untyped-def]
+    """A BodyReader over ``text`` as one Unicode piece, with no paragraph properties."""
+    from policyparse.loaders.doc.body import BodyReader
+    from policyparse.loaders.doc.stream import Fib
+
+    stream = object.__new__(Stream)
+    stream.word = text.encode("utf-16-le")
+    stream.pieces = [Piece(0, len(text), 0, False)]
+    stream._starts = [0]
+    stream.fib = Fib(0x101, "0Table", len(text), (0, 0), (0, 0))
+    reader = BodyReader(stream, Marks(b"", b"", (0, 0)))
+    reader.read()
+    return reader
+
+
+def test_fields_nest_and_show_only_their_results() -> None:
+    text = (
+        "见\x13 IF \x13 PAGE \x141\x15 = 1 \x14第一页\x15。\r"  # nested: the outer result
+        "页码\x13 NUMPAGES \x15完\r"  # no separator: nothing shown
+        "多余\x15标记\t与\x1e号\x1f码\r"  # a stray end mark, a tab, hyphens
+    )
+    assert [line.text for line in _reader(text).lines] == [
+        "见第一页。",
+        "页码完",
+        "多余标记 与-号码",
+    ]
+
+
+def test_rows_by_shape_when_properties_are_unreadable() -> None:
+    """Without FKPs a lone U+0007 after a cell mark ends the row (an empty cell then reads
+    as a row end: the properties are what tells them apart, when there are any)."""
+    reader = _reader("甲\x07乙\x07\x07丙\x07丁\x07\x07后文\r")
+    (table,) = reader.tables
+    assert [[cell.text for cell in row] for row in table.rows] == [["甲", "乙"], ["丙", "丁"]]
+    assert [(line.number, line.text) for line in reader.lines] == [(3, "后文")]

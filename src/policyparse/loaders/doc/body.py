@@ -29,7 +29,7 @@ _PARA, _CELL, _PAGE = "\r", "\x07", "\x0c"
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _BREAK = "\x0b"
 _SPECIAL = re.compile("[\r\x07\x0c\x13\x14\x15]")
-_DROP = re.compile("[\x00-\x06\x08\x0e-\x12\x16-\x1d\uf000-\uf0ff]")
+_DROP = re.compile("[\x00-\x06\x08\x0e-\x1d\uf000-\uf0ff]")  # stray field marks too
 _REPLACE = str.maketrans({"\t": " ", "\x1e": "-", "\x1f": ""})
 _BREAKS = re.compile(f"{_BREAK}+")
 
@@ -83,7 +83,7 @@ class BodyReader:
         self._close_table()
 
     def _mark(self, text: str, mark: str, cp: int | None) -> None:
-        props = self._props(mark, cp)
+        props = self._marks.at(self._stream.fc(cp)) if cp is not None else Props()
         if mark == _CELL:
             if props.row_end or (not self._marks.readable and self._row_end_by_shape(text)):
                 self._end_row()
@@ -100,9 +100,6 @@ class BodyReader:
             self._blocks += 1
             self.lines.append(SourceLine(text, self._blocks))
         self._previous_mark = mark if mark == _CELL and not props.row_end else ""
-
-    def _props(self, mark: str, cp: int | None) -> Props:
-        return self._marks.at(self._stream.fc(cp)) if cp is not None else Props()
 
     def _row_end_by_shape(self, text: str) -> bool:
         return not text and self._previous_mark == _CELL and not self._cell
