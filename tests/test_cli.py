@@ -122,8 +122,7 @@ def test_output_never_overwrites_an_input(notice: Path) -> None:
         (lambda d: _write(d / "blank.txt", b" \n\n"), "empty file"),
         (
             lambda d: _write(d / "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600),
-            "legacy Word .doc is not supported; convert it to .docx or .pdf first "
-            "(e.g. libreoffice --headless --convert-to docx)",
+            "corrupt .doc: not a readable OLE2 compound file",
         ),
         (
             lambda d: _write(d / "bin.txt", bytes(range(256)) * 8),

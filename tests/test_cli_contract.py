@@ -65,7 +65,7 @@ def test_unknown_input_format_is_reported_once(tmp_path: Path) -> None:
     assert code == 2
     message = (
         "Error: Invalid value for '--input-format': unknown input format 'xyz' "
-        "(choose from txt, md, html, docx, pdf)\n"
+        "(choose from txt, md, html, docx, pdf, doc, ofd, png, jpeg, tiff)\n"
     )
     assert err.endswith(message)
     assert err.count("xyz") == 1
@@ -95,7 +95,8 @@ def test_batch_of_an_empty_folder_says_so(tmp_path: Path) -> None:
     assert code == 1
     assert err == (
         f"policyparse: error: {tmp_path / 'in'}: no documents to convert "
-        "(looked for .txt .text .md .markdown .html .htm .shtml .xhtml .docx .pdf)\n"
+        "(looked for .txt .text .md .markdown .html .htm .shtml .xhtml .docx .pdf"
+        " .doc .wps .ofd .png .jpg .jpeg .tif .tiff)\n"
     )
     assert not (tmp_path / "out").exists()
 

@@ -51,6 +51,7 @@ def assemble(parsed: Parsed, settings: ParseOptions) -> Record:
             "encoding": parsed.text.encoding,
             "sha256": hashlib.sha256(parsed.data).hexdigest(),
             "pages": parsed.text.pages,
+            "ocr": parsed.text.ocr,
         },
         "meta": _meta(draft, parsed.text, provisions),
         "preamble": draft.preamble,

@@ -23,10 +23,16 @@ class _Record(BaseModel):
 
 class Source(_Record):
     path: str = Field(description="The input as given ('-' for standard input).")
-    format: Literal["txt", "md", "html", "docx", "pdf"] = Field(description="Input format.")
+    format: Literal["txt", "md", "html", "docx", "pdf", "doc", "ofd", "png", "jpeg", "tiff"] = (
+        Field(
+            description="Input format (doc: Word 97 binary, .doc and .wps; png, jpeg, tiff: "
+            "a page image, read by OCR)."
+        )
+    )
     encoding: str | None = Field(None, description="Text encoding used to decode, for text.")
     sha256: str = Field(description="SHA-256 of the input bytes.")
-    pages: int | None = Field(None, description="Page count, for PDF.")
+    pages: int | None = Field(None, description="Page count, for PDF, OFD and images.")
+    ocr: bool = Field(False, description="The text was read by OCR from page images.")
 
 
 class Citation(_Record):

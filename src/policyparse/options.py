@@ -54,7 +54,8 @@ input_format = click.option(
     metavar="FMT",
     default=None,
     callback=_input_format,
-    help="Read inputs as this format (txt, md, html, docx, pdf) instead of sniffing; "
+    help="Read inputs as this format (txt, md, html, docx, pdf, doc, ofd, png, jpeg, tiff) "
+    "instead of sniffing; "
     "needed for '-' when the bytes do not tell.",
 )
 force = click.option("--force", is_flag=True, help="Overwrite existing outputs.")

@@ -109,7 +109,7 @@ def _parse_bytes(
     if isinstance(format, str):
         fmt = parse_format_name(format)
     else:
-        fmt = format or detect(data[:4096], None if path == "-" else path)
+        fmt = format or detect(data, None if path == "-" else path)
     text = get_loader(fmt)(data, name=path, options=settings)
     normalised = normalise(text)
     structure = read_structure(normalised.paras)

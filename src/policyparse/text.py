@@ -19,6 +19,12 @@ class InputFormat(str, Enum):
     HTML = "html"
     DOCX = "docx"
     PDF = "pdf"
+    DOC = "doc"  # Word 97 binary: .doc, and .wps as WPS Office saves it
+    OFD = "ofd"  # GB/T 33190
+    # Images of pages, read by OCR.
+    PNG = "png"
+    JPEG = "jpeg"
+    TIFF = "tiff"
 
 
 class LineHint(str, Enum):
@@ -97,3 +103,5 @@ class Text:
     # Metadata a format carries outside the body (HTML meta tables, DOCX core properties).
     # Keys are meta field names; the values are strings as written.
     meta_hints: dict[str, str] = field(default_factory=dict)
+    # The text was read by OCR from images of the pages (a scanned PDF, a photo).
+    ocr: bool = False

@@ -24,6 +24,11 @@ _MODULES: dict[InputFormat, str] = {
     InputFormat.HTML: "html",
     InputFormat.DOCX: "docx",
     InputFormat.PDF: "pdf",
+    InputFormat.DOC: "doc",
+    InputFormat.OFD: "ofd",
+    InputFormat.PNG: "ocr",
+    InputFormat.JPEG: "ocr",
+    InputFormat.TIFF: "ocr",
 }
 
 

@@ -1,16 +1,9 @@
 """The DOCX container: a ZIP of XML parts, opened defensively.
 
-Everything that can go wrong with the bytes is turned into a :class:`LoadError` here, so
-the rest of the DOCX loader works on parsed XML and never sees a ``BadZipFile``:
-
-- not a ZIP, a truncated ZIP, a damaged member → ``corrupt DOCX: …``;
-- an OLE2 compound file: password-protected OOXML (``EncryptedPackage`` stream, as Word
-  writes it, MS-OFFCRYPTO §2.3.4) or a legacy .doc → ``encrypted DOCX: …`` / ``not a DOCX: …``;
-- a zip bomb: the parts we read may not expand beyond :data:`MAX_EXPANDED_BYTES` in total.
-  ``zipfile`` never inflates a member past the size its header declares (it stops there
-  and fails the CRC), so checking the declared sizes before reading is enough;
-- XML is parsed XXE-safe: no entity expansion, no DTD loading, no network; a part with a
-  DOCTYPE (which OOXML forbids, ECMA-376 Part 2 §8.1.4) is refused outright.
+The ZIP and XML safety (corrupt archives, zip bombs, XXE) is :mod:`..archive`'s, shared
+with the OFD loader. Here: an OLE2 compound file is password-protected OOXML
+(``EncryptedPackage`` stream, as Word writes it, MS-OFFCRYPTO §2.3.4) or a legacy .doc →
+``encrypted DOCX: …`` / ``not a DOCX: …``.
 
 Part names come from the package relationships (``_rels/.rels``, ``word/_rels/…``), with
 the usual names as fallback. Strict OOXML namespaces are mapped to transitional ones.
@@ -18,17 +11,15 @@ the usual names as fallback. Strict OOXML namespaces are mapped to transitional 
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
-import zipfile
-import zlib
 from datetime import date
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ...errors import LoadError
+from ..archive import Archive, parse_xml
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -55,18 +46,6 @@ def w(tag: str) -> str:
 W_VAL = w("val")
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 class Package:
     """An opened DOCX: read parts by name, each one counted against the size budget."""
 
@@ -78,44 +57,18 @@ class Package:
                     "and save it again"
                 )
             raise LoadError("not a DOCX: an OLE2 file (legacy Word .doc?); convert it to .docx")
-        try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
-            raise LoadError(f"corrupt DOCX: not a readable ZIP archive ({error})") from error
-        self._names = {info.filename.lower(): info for info in self._zip.infolist()}
-        self._limit = max_expanded
-        self._budget = max_expanded
+        self._archive = Archive(data, kind="DOCX", max_expanded=max_expanded)
 
     def read(self, name: str) -> bytes | None:
         """The bytes of part ``name`` (case-insensitive, as OPC says), or None if absent."""
-        info = self._names.get(name.lstrip("/").lower())
-        if info is None:
-            return None
-        if info.file_size > self._budget:
-            raise LoadError(
-                f"DOCX expands beyond {_size(self._limit)} (zip bomb?); refusing to read it"
-            )
-        self._budget -= info.file_size
-        try:
-            return self._zip.read(info)
-        except RuntimeError as error:  # zipfile: "File … is encrypted, password required"
-            raise LoadError("encrypted DOCX: the ZIP members are password-protected") from error
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
-            raise LoadError(f"corrupt DOCX: cannot read {info.filename} ({error})") from error
+        return self._archive.read(name)
 
     def xml(self, name: str) -> _Element | None:
         """Part ``name`` parsed as XML, or None if absent."""
         data = self.read(name)
         if data is None:
             return None
-        data = data.replace(_STRICT_W_NS, W_NS.encode())
-        try:
-            root = etree.fromstring(data, parser=_parser())
-        except etree.XMLSyntaxError as error:
-            raise LoadError(f"corrupt DOCX: {name} is not well-formed XML ({error})") from error
-        if root.getroottree().docinfo.doctype:
-            raise LoadError(f"corrupt DOCX: {name} declares a DTD, which DOCX forbids")
-        return root
+        return parse_xml(data.replace(_STRICT_W_NS, W_NS.encode()), name, "DOCX")
 
     def related(self, source: str, kind: str) -> str | None:
         """The part that ``source`` (``""`` = the package) points at with a relationship
@@ -165,13 +118,6 @@ def core_properties(package: Package) -> dict[str, str]:
             hints["date"] = day
             hints["date_raw"] = value
     return hints
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
-        if count >= scale:
-            return f"{count / scale:g} {unit}"
-    return f"{count} bytes"
 
 
 def _core_date(value: str) -> str | None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...errors import LoadError
 from ...settings import ParseOptions
 from ...text import InputFormat, Note, SourceLine, Table, Text
 from . import order
@@ -36,7 +35,6 @@ from .lines import Line, build_lines
 from .tables import Filled, Grid, fill, find_grids, has_rules, inside, is_metadata
 from .text import Glyph, Page, read_pages
 
-NO_TEXT = "no text layer (scanned PDF?); OCR is not supported"
 UNRELIABLE_SHARE = 0.01  # unmapped glyphs above this share of all glyphs: a note
 UNRELIABLE_MIN = 5
 
@@ -45,7 +43,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     """The document's text (``options``: nothing in a PDF needs them yet)."""
     pages, fonts = read_pages(data)
     if not any(page.glyphs for page in pages):
-        raise LoadError(NO_TEXT)
+        return _scanned(data, name, options)
     notes: list[Note] = []
     reread_unmapped(data, pages, fonts)
     _quality_note(pages, notes)
@@ -63,7 +61,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     tables, blocks = _number(page_lines, page_tables, furniture, notes)
     body = [line for block in blocks for line in block]
     if not body and not tables:
-        raise LoadError(NO_TEXT)
+        return _scanned(data, name, options)
     _furniture_notes(page_lines, furniture, notes)
     _turned_note(pages, notes)
     _blank_pages_note(pages, page_lines, page_tables, furniture, notes)
@@ -84,6 +82,14 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         notes=notes,
         reflow=False,
     )
+
+
+def _scanned(data: bytes, name: str, options: ParseOptions) -> Text:
+    """No text layer (or only a scanner app's stamp): OCR, when the ``ocr`` extra is
+    installed; otherwise a LoadError that names the command installing it."""
+    from ..ocr import read_scanned_pdf
+
+    return read_scanned_pdf(data, name=name, options=options)
 
 
 def _page_content(page: Page, grids: list[Grid]) -> tuple[list[Line], list[Filled], list[Glyph]]:
