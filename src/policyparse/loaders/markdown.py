@@ -23,7 +23,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # Bold set over two or more lines of one paragraph (a title wrapped inside **…**).
 _WRAPPED_BOLD = re.compile(r"\*\*(?=\S)([^*\n]*\n(?:[^*\n]*\S\n)*?[^*\n]*?\S)\*\*")
 # A line set entirely in bold: a heading or a title, as converters mark them.
-_BOLD_LINE = re.compile(r"[ \t\u3000]*\*\*\S.*\S\*\*[ \t\u3000]*$")
+_BOLD_LINE = re.compile(r"^[ \t\u3000]*\*\*\S.*\S\*\*[ \t\u3000]*$")
 _MARK_LINE = re.compile(r"\s{0,3}(?:#{1,6}[ \t]+\S|<!--|\*\*\S.*\S\*\*\s*$)")
 _QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
