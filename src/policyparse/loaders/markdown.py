@@ -16,9 +16,9 @@ from ..lexicon.labels import starts_with_label
 from ..settings import ParseOptions
 from ..text import InputFormat, LineHint, SourceLine, Table, TableCell, Text
 from .lines import decode_notes, split_lines
+from .spans import keep_newlines, remove_comments
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # Bold set over two or more lines of one paragraph (a title wrapped inside **…**).
 _WRAPPED_BOLD = re.compile(r"\*\*(?=\S)([^*\n]*\n(?:[^*\n]*\S\n)*?[^*\n]*?\S)\*\*")
@@ -65,7 +65,7 @@ def looks_like_markdown(text: str) -> bool:
 
 def read_markdown(decoded: str, fmt: InputFormat, encoding: str) -> Text:
     """Markdown text → :class:`Text`; ``fmt`` is what the source says it was."""
-    source = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), decoded)
+    source = remove_comments(decoded, keep_newlines)
     if "**" in source:
         source = _WRAPPED_BOLD.sub(_unwrap_bold, source)
     lines: list[SourceLine] = []

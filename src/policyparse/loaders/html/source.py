@@ -31,6 +31,7 @@ from ...encoding import decode
 from ...errors import DecodeError, LoadError
 from ...text import Note
 from ..lines import replacement_note
+from ..spans import keep_newlines, remove_spans
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -48,10 +49,16 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 # Elements whose content is never text; blanked before a flattening re-parse.
 _OPAQUE = re.compile(
-    r"<(script|style|noscript|textarea|iframe|template|svg|object)\b.*?</\1\s*>|<!--.*?-->",
-    re.IGNORECASE | re.DOTALL,
+    r"<(script|style|noscript|textarea|iframe|template|svg|object)\b|<!--", re.IGNORECASE
 )
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:_-]*)\b[^>]*>")
+_CLOSERS = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE)
+    for name in ("script", "style", "noscript", "textarea", "iframe", "template", "svg", "object")
+}
+_COMMENT_END = re.compile("-->")
+# [^<>]: a tag ends before the next "<", so that 60,000 "<a" with no ">" cost one scan each
+# up to the next "<", not a scan to the end of the page each (quadratic).
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:_-]*)\b[^<>]*>")
 _HEAD_TAGS = {"html", "head", "body", "title", "meta", "br", "p"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _CONTAINERS = {
@@ -205,4 +212,9 @@ def _flatten(text: str, keep: frozenset[str], breaks: frozenset[str]) -> str:
             return m.group(0)
         return ("<br>" if name in breaks else "") + newlines(m)
 
-    return _TAG.sub(tag, _OPAQUE.sub(newlines, text))
+    return _TAG.sub(tag, remove_spans(text, _OPAQUE, _closer, keep_newlines))
+
+
+def _closer(opening: re.Match[str]) -> re.Pattern[str]:
+    name = opening.group(1)
+    return _CLOSERS[name.lower()] if name else _COMMENT_END
