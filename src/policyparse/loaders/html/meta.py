@@ -19,21 +19,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...lexicon.dates import find_date
+from ...lexicon.portal import METADATA_LABELS
 from .dom import tag_of, text_of
 from .render import lines_of
 
 if TYPE_CHECKING:
     from lxml import etree
 
-_LABELS = (
-    "索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "信息分类", "内容分类",
-    "发布机构", "发文机关", "发文单位", "发布单位", "成文日期", "印发日期", "发布日期",
-    "发布时间", "生效日期", "实施日期", "施行日期", "废止日期", "失效日期", "名称", "标题",
-    "文件名称", "发文字号", "文号", "文件编号", "有效性", "时效性", "效力状态", "信息来源",
-    "来源", "公开方式", "公开范围", "公开时限", "浏览次数", "访问量", "点击数", "字号", "字体",
-)  # fmt: skip
 _GAP = "[ \t\r\n\u3000\u00a0]*"
-_LABEL = "|".join(_GAP.join(label) for label in sorted(_LABELS, key=len, reverse=True))
+_LABEL = "|".join(_GAP.join(label) for label in sorted(METADATA_LABELS, key=len, reverse=True))
 _COLON = f"{_GAP}[:：]{_GAP}"
 # A line that is only a label (a label cell), with or without its colon.
 _LABEL_ONLY = re.compile(rf"^{_GAP}(?P<label>{_LABEL}){_GAP}[:：]?{_GAP}$")
