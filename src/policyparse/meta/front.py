@@ -54,6 +54,10 @@ class MetaDraft:
 
 def read_front(paras: list[Para], draft: MetaDraft) -> None:
     """Sort the paragraphs before the first provision into meta, preamble and junk."""
+    flat = _flattened_front(paras)
+    if flat is not None:
+        _read_glued(flat.para, split_glued(flat.para.text), draft, flat.breaks)
+        paras = paras[flat.count :]
     title_at = _title_index(paras)
     if title_at is None and paras and is_glued(paras[0].text):
         _read_glued(paras[0], split_glued(paras[0].text), draft)
@@ -384,15 +388,57 @@ def set_issuers(draft: MetaDraft, names: list[str]) -> None:
     draft.issuer = join_issuers(names)
 
 
-def _read_glued(para: Para, pieces: list[Piece], draft: MetaDraft) -> None:
-    """The pieces of a front glued into one paragraph (meta.glued) into the draft."""
+@dataclass(frozen=True, slots=True)
+class _FlatFront:
+    para: Para  # the front's pieces joined back into the line they were cut from
+    count: int  # how many paragraphs it stands for
+    breaks: frozenset[int]  # offsets in para.text where one of them began
+
+
+# Pieces that show the joined paragraphs hold a front to read (not just body).
+_FRONT_PIECES = frozenset(("title", "doc-number", "signature", "date", "dated-issuer"))
+# What normalise.unflatten cut at: a paragraph's indent, as the crawl kept it.
+_INDENT = "\u3000\u3000"
+
+
+def _flattened_front(paras: list[Para]) -> _FlatFront | None:
+    """A crawl's front cut into paragraphs by normalise.unflatten, joined back into one.
+
+    The cuts fall at the blanks inside the front too (　　河北省人民政府办公厅　　2023年4月7日
+    某某方案　　为…), so the title, signature and date pieces lie across several paragraphs;
+    meta.glued reads them from the joined text, and the body it leaves keeps its breaks.
+    """
+    if not paras or not paras[0].run_in or paras[0].hint is LineHint.TITLE:
+        return None
+    line = paras[0].start_line
+    count = 0
+    while count < len(paras) and paras[count].run_in and paras[count].start_line == line:
+        count += 1
+    breaks: list[int] = []
+    at = 0
+    for para in paras[:count]:
+        breaks.append(at)
+        at += len(para.text) + len(_INDENT)
+    text = _INDENT.join(p.text for p in paras[:count])
+    if not any(p.kind in _FRONT_PIECES for p in split_glued(text)):
+        return None
+    joined = Para(text, line, paras[count - 1].end_line, paras[0].page, run_in=True)
+    return _FlatFront(joined, count, frozenset(breaks[1:]))
+
+
+def _read_glued(
+    para: Para, pieces: list[Piece], draft: MetaDraft, breaks: frozenset[int] = frozenset()
+) -> None:
+    """The pieces of a front glued into one paragraph (meta.glued) into the draft;
+    ``breaks``: offsets where the body had paragraph breaks, kept in the preamble."""
     line = para.start_line
+    at = 0
     for piece in pieces:
         text = piece.text
         kind = piece.kind
+        start, at = at, at + len(text)
         if kind == "body":
-            if text.strip():
-                draft.preamble.append(text.strip())
+            draft.preamble += [part for part in _parted(text, start, breaks) if part]
             continue
         if kind == "space":
             continue
@@ -406,6 +452,13 @@ def _read_glued(para: Para, pieces: list[Piece], draft: MetaDraft) -> None:
             continue
         draft.lines.append(text)
         _read_glued_piece(kind, text.strip(), draft)
+
+
+def _parted(text: str, start: int, breaks: frozenset[int]) -> list[str]:
+    """``text`` (at offset ``start``) cut at the paragraph breaks inside it, stripped."""
+    cuts = sorted(b - start for b in breaks if start < b < start + len(text))
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip(" \u3000") for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:
