@@ -26,7 +26,11 @@ FORMS: dict[str, str] = {
         rf"{_CN_ORG}{{1,12}}{_SP}[〔\[【(（﹝]{_SP}\d{{4}}{_SP}[〕\]】)）﹞]{_SP}第?{_SP}{_NUM}{_SP}{_HAO}"
     ),
     # The organ's name holds no 令 (nor 告 below): a run of them cannot backtrack twenty ways.
-    "order": rf"[^\W\d_令]{{2,20}}令{_SP}第{_SP}{_NUM}{_SP}{_HAO}",
+    # 某市人民政府令第16号, or as some print it 某市人民政府令（第16号）.
+    "order": (
+        rf"[^\W\d_令]{{2,20}}令{_SP}(?:第{_SP}{_NUM}{_SP}{_HAO}"
+        rf"|[(（]{_SP}第{_SP}{_NUM}{_SP}{_HAO}{_SP}[)）])"
+    ),
     "year_serial": (
         rf"[^\W\d_令告]{{2,20}}(?:公告|令|通告){_SP}\d{{4}}{_SP}年{_SP}第{_SP}{_NUM}{_SP}{_HAO}"
     ),
@@ -38,18 +42,24 @@ _DOC_NUMBER_LINE = re.compile(
 )
 
 
+# Pages put zero-width spaces inside numbers (工信厅科函〔2025〕\u200b161号), unseen on screen.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
 def doc_number_in(text: str) -> str | None:
     """The 发文字号 if ``text`` is nothing else (a label such as 文件号： allowed).
 
     >>> doc_number_in("文件号：吉政办明电〔2022〕1号"), doc_number_in("山东省人民政府令 第172号")
     ('吉政办明电〔2022〕1号', '山东省人民政府令第172号')
+    >>> doc_number_in("中山市人民政府令（第16号）")
+    '中山市人民政府令（第16号）'
     >>> doc_number_in("根据国办发〔2021〕45号文件精神") is None
     True
     """
-    m = _DOC_NUMBER_LINE.match(text.strip())
+    m = _DOC_NUMBER_LINE.match(_ZERO_WIDTH.sub("", text).strip())
     return clean_doc_number(m.group(1)) if m else None
 
 
 def clean_doc_number(number: str) -> str:
     """The number without the spaces a PDF or a scraped page put inside it."""
-    return re.sub(r"[ \u3000]+", "", number)
+    return re.sub(r"[ \u3000]+", "", _ZERO_WIDTH.sub("", number))

@@ -9,6 +9,7 @@ chrome and a repeated title. Everything here becomes meta (with the paragraph ke
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -76,6 +77,10 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
             skip = block[1] - 1
         elif _order_number(paras, index, draft):
             skip = index + 1
+        elif (signed := _signature_over_date(paras, index)) is not None:
+            set_issuers(draft, signed[0])  # the signature outranks a letterhead
+            draft.lines += [p.text for p in paras[index : signed[1]]]
+            skip = signed[1] - 1
         elif title_at is not None and title_at <= index < title_end:
             if index == title_at:
                 _read_title("".join(p.text for p in paras[title_at:title_end]), draft)
@@ -212,6 +217,25 @@ def _field_block(paras: list[Para], index: int) -> tuple[dict[str, str], int] | 
         if len(found) >= 2:
             best = (found, end)
     return best
+
+
+_SIGNATURE_MAX_LINES = 12
+
+
+def _signature_over_date(paras: list[Para], index: int) -> tuple[list[str], int] | None:
+    """Two or more lines of organ names from ``index`` straight over a date line: a joint
+    signature, one or two organs a line; its names and where it ends (before the date)."""
+    names: list[str] = []
+    end = index
+    while end < len(paras) and end - index < _SIGNATURE_MAX_LINES:
+        line = fields.organ_names(paras[end].text)
+        if line is None:
+            break
+        names += line
+        end += 1
+    if end - index < 2 or end >= len(paras) or not is_date_line(paras[end].text):
+        return None
+    return names, end
 
 
 def _order_number(paras: list[Para], index: int, draft: MetaDraft) -> bool:
@@ -357,9 +381,10 @@ def _read_fields(found: dict[str, str], draft: MetaDraft) -> None:
                 draft.date, draft.date_raw = date[0], value
             elif draft.date_weak is None:
                 draft.date_weak = (date[0], value)
-    for name in _ISSUER_FIELDS:
-        if found.get(name):
-            set_issuers(draft, split_issuers(found[name]) or [found[name]])
+    # The first field present wins: 发文机关 over a page's 发布机构 (the 司 that posted it).
+    issuer = next((found[name] for name in _ISSUER_FIELDS if found.get(name)), None)
+    if issuer:
+        set_issuers(draft, split_issuers(issuer) or [issuer])
     for name in _SOURCE_FIELDS:
         if found.get(name) and draft.issuer_weak is None:
             draft.issuer_weak = found[name]
@@ -458,7 +483,7 @@ def _parted(text: str, start: int, breaks: frozenset[int]) -> list[str]:
     """``text`` (at offset ``start``) cut at the paragraph breaks inside it, stripped."""
     cuts = sorted(b - start for b in breaks if start < b < start + len(text))
     bounds = [0, *cuts, len(text)]
-    return [text[a:b].strip(" \u3000") for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [text[a:b].strip(" \u3000") for a, b in itertools.pairwise(bounds)]
 
 
 def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:

@@ -28,6 +28,10 @@ _COUNTED = re.compile(r"^[一二三四五六七八九十百\d]+个?(?:部门|单
 _GENERIC_TAIL = ("办公厅", "办公室", "人民政府", "委员会", "领导小组", "管委会", "党组")
 _SPLIT = re.compile(r"[ \u3000\t]+|[、，,]")
 ISSUER_MAX_CHARS = 40
+# A ministry's own office or bureau (教育部办公厅, 国家发展改革委产业司) starts a name too.
+_CENTRAL_START = re.compile(
+    "^(?:" + "|".join(sorted(map(re.escape, CENTRAL_ORGANS), key=len, reverse=True)) + ")"
+)
 
 
 def is_page_chrome(text: str) -> bool:
@@ -78,6 +82,8 @@ def _unglue(name: str) -> list[str]:
 
     >>> _unglue("市场监管总局中央网信办工业和信息化部")
     ['市场监管总局', '中央网信办', '工业和信息化部']
+    >>> _unglue("工业和信息化部办公厅教育部办公厅广电总局办公厅")
+    ['工业和信息化部办公厅', '教育部办公厅', '广电总局办公厅']
     >>> _unglue("国家互联网信息办公室"), _unglue("河北省人民政府办公厅")
     (['国家互联网信息办公室'], ['河北省人民政府办公厅'])
     """
@@ -94,7 +100,8 @@ def _cuts(name: str, start: int, memo: dict[int, list[str] | None]) -> list[str]
     best: list[str] | None = None
     for end in range(start + 2, len(name) + 1):
         piece = name[start:end]
-        if not (piece in CENTRAL_ORGANS or (ORGAN_START.match(piece) and is_issuer(piece))):
+        starts = ORGAN_START.match(piece) or _CENTRAL_START.match(piece)
+        if not (piece in CENTRAL_ORGANS or (starts and is_issuer(piece))):
             continue
         rest = [] if end == len(name) else _cuts(name, end, memo)
         if rest is not None and (best is None or 1 + len(rest) > len(best)):

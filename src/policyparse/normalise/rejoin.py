@@ -35,6 +35,8 @@ _FIELD_LINE = re.compile(r"^[^\s:：，。,]{2,6}[:：](?!.*。)")
 _SIGNATURE = re.compile(
     r"^[\u4e00-\u9fff（）()〔〕]{2,30}(?:人民政府|政府|办公室|办公厅|委员会|领导小组|局|厅|委|部|中心)$"
 )
+_LABEL_ONLY = re.compile(r"[^\s:：，。,、]{2,6}[:：]")
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
 _STANDALONE_START = re.compile(
     r"^(?:——|附件|抄送|印发|主送|联系人|签发人|[(（]此件|[0-9一二三四五六七八九〇○零]{2,4}年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日$)"
 )
@@ -52,7 +54,7 @@ def continues(prev: str, nxt: str) -> bool:
     """
     if not prev or not nxt:
         return False
-    if starts_with_label(nxt) or _STANDALONE_START.match(nxt):
+    if starts_with_label(nxt) or _STANDALONE_START.match(nxt) or _is_label_only(nxt):
         return False
     if bracket_depth(prev) > 0:
         return True
@@ -66,6 +68,11 @@ def continues(prev: str, nxt: str) -> bool:
     if starts_with_label(prev):
         return "。" in prev or "；" in prev or ";" in prev
     return "。" in prev or "；" in prev or len(prev) >= WRAP_MIN_CHARS
+
+
+def _is_label_only(line: str) -> bool:
+    """``标　　题：`` alone: a page's field label whose value is on the next line."""
+    return _LABEL_ONLY.fullmatch(_SPACES.sub("", line)) is not None
 
 
 def join(prev: str, nxt: str) -> str:

@@ -1,0 +1,147 @@
+"""Metadata from fronts as crawls and portals print them, read from the text by hand.
+
+Each text below is written in the shape of a real source (a Hebei crawl with its line
+breaks lost, an MIIT page's field block, a joint signature over a date, a 令 numbered in
+brackets); the expected values are what the text states.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policyparse.pipeline import parse_record
+
+IND = "\u3000\u3000"  # a paragraph's first-line indent, all a flattened crawl keeps of a break
+
+
+def _meta(text: str) -> dict[str, Any]:
+    record = parse_record(text.encode("utf-8"), name="front.txt")
+    meta: dict[str, Any] = record["meta"]
+    return meta
+
+
+def _flattened_crawl() -> str:
+    measures = "".join(
+        f"{IND}（{n}）{title}。{body}"
+        for n, title, body in (
+            ("一", "加强组织领导", "各市要建立工作专班，统筹推进各项任务落实。"),
+            ("二", "强化资金保障", "省财政安排专项资金，对符合条件的项目给予奖励。"),
+        )
+    )
+    return (
+        "某省人民政府办公厅关于印发某省数字经济发展行动方案（2024-2026年）的通知"
+        "各市（含定州、辛集市）人民政府，省政府有关部门："
+        f"{IND}《某省数字经济发展行动方案（2024-2026年）》已经省政府同意，现印发给你们，"
+        "请结合实际认真贯彻执行。"
+        f"{IND}某省人民政府办公厅{IND}2024年3月7日"
+        "某省数字经济发展行动方案（2024-2026年）"
+        f"{IND}为加快数字经济发展，推动产业数字化转型，制定本方案。"
+        f"{IND}一、总体要求{IND}到2026年，全省数字经济核心产业增加值占比达到10%以上。"
+        f"{IND}二、保障措施{measures}"
+    )
+
+
+def test_a_crawls_front_cut_into_paragraphs_is_still_read() -> None:
+    meta = _meta(_flattened_crawl())
+    title = "某省人民政府办公厅关于印发某省数字经济发展行动方案（2024-2026年）的通知"
+    assert meta["title"] == title
+    assert meta["issuer"] == "某省人民政府办公厅"
+    assert meta["date"] == "2024-03-07"
+
+
+def test_the_plans_opening_stays_in_the_preamble_paragraph_by_paragraph() -> None:
+    record = parse_record(_flattened_crawl().encode("utf-8"), name="front.txt")
+    assert "为加快数字经济发展，推动产业数字化转型，制定本方案。" in record["preamble"]
+    assert [p["heading"] for p in record["provisions"]] == [
+        "总体要求",
+        "保障措施",
+        "加强组织领导",
+        "强化资金保障",
+    ]
+
+
+MIIT_PAGE = "\n".join(
+    [
+        "首页",
+        ">",
+        "文件发布",
+        "发文机关：",
+        "工业和信息化部办公厅 教育部办公厅 广电总局办公厅",
+        "标　　题：",
+        "工业和信息化部办公厅 教育部办公厅 广电总局办公厅 关于组织开展2025年典型案例推荐工作的通知",
+        "发文字号：",
+        "工信厅联科函〔2025〕\u200b272号",
+        "成文日期：",
+        "2025-06-27",
+        "发布日期：",
+        "2025-07-03",
+        "发布机构：",
+        "科技司",
+        "各省、自治区、直辖市工业和信息化主管部门：",
+        "为做好典型案例推荐工作，现将有关事项通知如下：",
+        "一、推荐范围",
+        "面向各行业遴选一批典型案例。",
+        "二、工作要求",
+        "请于2025年8月31日前报送推荐材料。",
+    ]
+)
+
+
+def test_a_portal_field_block_names_every_joint_issuer_not_the_posting_office() -> None:
+    meta = _meta(MIIT_PAGE)
+    assert meta["issuers"] == ["工业和信息化部办公厅", "教育部办公厅", "广电总局办公厅"]
+    assert meta["issuer"] == "工业和信息化部办公厅、教育部办公厅、广电总局办公厅"
+    assert meta["doc_number"] == "工信厅联科函〔2025〕272号"  # the zero-width space dropped
+    assert meta["date"] == "2025-06-27"
+
+
+JOINT_SIGNATURE = "\n".join(
+    [
+        "各市教育局、市委政法委、科技局：",
+        "现将《关于加强校外培训治理的实施方案》印发你们，请认真贯彻落实。",
+        "某省教育厅中共某省委政法委员会",
+        "某省科技厅某省市场监督管理局",
+        "某省妇女联合会",
+        "2023年1月4日",
+        "关于加强校外培训治理的实施方案",
+        "一、工作目标",
+        "全面规范校外培训行为。",
+        "二、工作措施",
+        "加强日常监管。",
+    ]
+)
+
+
+def test_a_joint_signature_over_several_lines_keeps_every_organ() -> None:
+    meta = _meta(JOINT_SIGNATURE)
+    assert meta["issuers"] == [
+        "某省教育厅",
+        "中共某省委政法委员会",
+        "某省科技厅",
+        "某省市场监督管理局",
+        "某省妇女联合会",
+    ]
+    assert meta["date"] == "2023-01-04"
+
+
+ORDER_IN_BRACKETS = "\n".join(
+    [
+        "某市政务数据管理办法",
+        "某市人民政府令",
+        "",
+        "（第16号）",
+        "　　《某市政务数据管理办法》已经2020年4月29日市人民政府常务会议审议通过，现予公布。",
+        "市长　某某某",
+        "",
+        "2020年5月15日",
+        "第一条　为了加强政务数据管理，制定本办法。",
+        "第二条　本办法自2020年6月15日起施行。",
+    ]
+)
+
+
+def test_an_order_numbered_in_brackets_is_its_doc_number() -> None:
+    meta = _meta(ORDER_IN_BRACKETS)
+    assert meta["doc_number"] == "某市人民政府令（第16号）"
+    assert meta["issuer"] == "某市人民政府"
+    assert meta["date"] == "2020-05-15"
