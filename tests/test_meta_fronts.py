@@ -145,3 +145,49 @@ def test_an_order_numbered_in_brackets_is_its_doc_number() -> None:
     assert meta["doc_number"] == "某市人民政府令（第16号）"
     assert meta["issuer"] == "某市人民政府"
     assert meta["date"] == "2020-05-15"
+
+
+CAC_PAGE = (
+    "关于开展专项行动的通知_某某网 设为首页 加入收藏 当前位置： 首页 > 正文 "
+    "关于开展专项行动的通知 2025年04月15日 09:00 来源： 某某网 【打印】 【纠错】 "
+    "各省、自治区、直辖市党委网信办： "
+    "为进一步规范网络秩序，决定开展专项行动。现将有关事项通知如下。 "
+    "一、工作目标 通过专项行动，集中整治一批突出问题，有效遏制不良风气。 "
+    "二、工作要求 1.明确工作重点。 要坚持问题导向，聚焦重点整治问题，及时发现处置各类问题。 "
+    "2.压实平台责任。 督促属地平台对照整治重点，明确审核和处置标准，强化重点环节内容管理。 "
+    "3.从严处置处罚。 对存在突出问题的网站平台依法依规从严采取处置措施，形成有力震慑。 "
+    "某某办秘书局 2025年4月8日 关闭 某某网 © 版权所有 承办：某某中心 京ICP备00000000号"
+)
+
+
+def test_a_signature_run_into_the_last_paragraph_gives_issuer_and_date() -> None:
+    record = parse_record(CAC_PAGE.encode("utf-8"), name="cac.txt")
+    assert record["meta"]["issuer"] == "某某办秘书局"
+    assert record["meta"]["date"] == "2025-04-08"  # the signature's, not the posting time
+    last = record["provisions"][-1]
+    assert last["text"].endswith("形成有力震慑。")
+    # what follows the date is kept, with the spaces between CJK characters removed
+    assert record["closing"] == ["关闭某某网 © 版权所有承办：某某中心京ICP备00000000号"]
+
+
+ATTACHMENT_LIST_BELOW = "\n".join(
+    [
+        "一、任务内容",
+        "发掘培育一批创新任务。",
+        "二、推荐条件",
+        "申报主体须为独立法人。",
+        "附件：",
+        "1.",
+        "2025年创新任务申报指南",
+        "2.",
+        "2025年创新任务申报材料",
+        "某部办公厅",
+        "2025年11月5日",
+    ]
+)
+
+
+def test_an_attachment_list_numbered_on_lines_of_their_own_is_no_provision() -> None:
+    record = parse_record(ATTACHMENT_LIST_BELOW.encode("utf-8"), name="list.txt")
+    assert [p["path"] for p in record["provisions"]] == [[1], [2]]
+    assert record["meta"]["date"] == "2025-11-05"

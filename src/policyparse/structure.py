@@ -9,10 +9,16 @@ provisions afresh (一、 again), so each part is segmented on its own; ids that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clauses.attach import lift_list_clauses
-from .meta.front import MetaDraft, read_attachment_front, read_back, read_front
+from .meta.front import (
+    MetaDraft,
+    read_attachment_front,
+    read_back,
+    read_front,
+    read_run_in_signature,
+)
 from .normalise import Para
 from .segment.segmenter import Node, segment
 from .text import Note
@@ -21,6 +27,8 @@ _LISTED = re.compile(r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*(\d{
 _LIST_ITEM = re.compile(r"^[ \u3000]*(\d{1,2})[.．、]")
 # A list number alone on the last line (附件：1. with the name on the next line).
 _BARE_NUMBER = re.compile(r"(?:^|\n|[:：])[ \u3000]*\d{1,2}[.．、][ \u3000]*$")
+_LIST_OPENER = re.compile(r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*$")
+_BARE_FIRST = re.compile(r"^[ \u3000]*1[.．、][ \u3000]*$")
 _MARKER = re.compile(
     r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[0-9一二三四五六七八九十]{0,3}[ \u3000]*[:：]?[ \u3000]*$"
 )
@@ -49,6 +57,8 @@ def read_structure(paras: list[Para]) -> Structure:
             last = state.nodes[-1]
             keep = 1 + read_back(last.paras[1:], draft)
             del last.paras[keep:]
+            if keep == 1 or draft.date is None:
+                _signature_run_in(last, draft)
         lift_list_clauses(state.nodes)
         structure.nodes.extend(state.nodes)
         structure.notes.extend(state.notes)
@@ -56,11 +66,22 @@ def read_structure(paras: list[Para]) -> Structure:
     return structure
 
 
+def _signature_run_in(last: Node, draft: MetaDraft) -> None:
+    para = last.paras[-1]
+    body = read_run_in_signature(para, draft)
+    if body is None:
+        return
+    cut = len(para.text) - len(body.rstrip())
+    last.paras[-1] = replace(para, text=para.text[: len(para.text) - cut])
+    if len(last.paras) == 1:  # the node's own paragraph: its body is the text after the label
+        last.body = last.body[: max(0, len(last.body) - cut)]
+
+
 def _join_attachment_lists(paras: list[Para]) -> list[Para]:
     """``附件：1．甲`` with ``2．乙`` on the next line is one list, not a provision 2."""
     out: list[Para] = []
     expected = 0
-    for para in paras:
+    for index, para in enumerate(paras):
         item = _LIST_ITEM.match(para.text)
         name_below = expected and not item and _BARE_NUMBER.search(out[-1].text[-12:])
         if ((expected and item and int(item.group(1)) == expected) or name_below) and len(
@@ -78,6 +99,9 @@ def _join_attachment_lists(paras: list[Para]) -> list[Para]:
             continue
         first = _LISTED.match(para.text)
         expected = int(first.group(1)) + 1 if first else 0
+        following = paras[index + 1].text if index + 1 < len(paras) else ""
+        if _LIST_OPENER.match(para.text) and _BARE_FIRST.match(following):
+            expected = 1  # 附件： alone, its list numbered from the next line (1. / name)
         out.append(para)
     return out
 

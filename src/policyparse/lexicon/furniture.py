@@ -60,11 +60,18 @@ def classify_junk(line: str) -> Drop | None:
     if len(bare) <= _FURNITURE_MAX:
         if _PAGE_NUMBER.fullmatch(bare):
             return PAGE_NUMBER
-        if _WEB_CHROME.fullmatch(bare) or _FOOTER_NUMBER.search(bare):
+        if _WEB_CHROME.fullmatch(bare) or _is_footer(bare):
             return WEB_CHROME
     if "<" in line and _TAG.search(line) and _SOUP_REMAINS.match(_TAG.sub("", line)):
         return TAG_SOUP
     return None
+
+
+def _is_footer(line: str) -> bool:
+    """A footer line names the site's filing number; a sentence before it means the footer
+    was run into the body (a crawl that lost its breaks) and the line is not junk."""
+    m = _FOOTER_NUMBER.search(line)
+    return m is not None and "。" not in line[: m.start()]
 
 
 def strip_tags(line: str) -> tuple[str, str]:

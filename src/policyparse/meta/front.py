@@ -161,6 +161,34 @@ def read_back(paras: list[Para], draft: MetaDraft) -> int:
     return keep
 
 
+_RUN_IN_SIGNATURE_CHARS = 120  # how far before the date a run-in signature may begin
+_SENTENCE_ENDS = "。！？；"
+
+
+def read_run_in_signature(para: Para, draft: MetaDraft) -> str | None:
+    """A signature and date run into the last paragraph of a body whose breaks were lost
+    (…形成有力震慑。 中央网信办秘书局 2025年4月8日 关闭 …): read into the draft; the
+    paragraph's text before it is returned (what follows goes to the closing)."""
+    if not para.run_in:
+        return None
+    for date in reversed(list(YMD.finditer(para.text))):
+        head = para.text[max(0, date.start() - _RUN_IN_SIGNATURE_CHARS) : date.start()]
+        stop = max(head.rfind(end) for end in _SENTENCE_ENDS)
+        organs = split_issuers(head[stop + 1 :]) if stop >= 0 else None
+        if organs is None or find_date(date.group()) is None:
+            continue
+        cut = date.start() - len(head) + stop + 1
+        set_issuers(draft, organs)
+        if draft.date is None:
+            draft.date, draft.date_raw = find_date(date.group()) or (None, None)
+        draft.lines.append(para.text[cut : date.end()].strip())
+        rest = para.text[date.end() :].strip()
+        if rest:
+            draft.closing.append(rest)
+        return para.text[:cut]
+    return None
+
+
 def _title_index(paras: list[Para]) -> int | None:
     for index, para in enumerate(paras):
         if para.hint is LineHint.TITLE:
