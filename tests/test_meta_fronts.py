@@ -191,3 +191,40 @@ def test_an_attachment_list_numbered_on_lines_of_their_own_is_no_provision() -> 
     record = parse_record(ATTACHMENT_LIST_BELOW.encode("utf-8"), name="list.txt")
     assert [p["path"] for p in record["provisions"]] == [[1], [2]]
     assert record["meta"]["date"] == "2025-11-05"
+
+
+REGULATION_PAGE = "\n".join(
+    [
+        "某某设备安全监察规定",
+        "来源：中国政府法制信息网发布时间：2007-04-23 15:04",
+        "（2006年12月29日国家某某总局令第92号公布自2007年6月1日起施行）",
+        "第一章　总则",
+        "第一条　为了加强某某设备安全监察工作，制定本规定。",
+        "第二条　本规定自2007年6月1日起施行。",
+    ]
+)
+
+
+def test_a_regulations_adoption_line_gives_order_number_issuer_and_date() -> None:
+    meta = _meta(REGULATION_PAGE)
+    assert meta["doc_number"] == "国家某某总局令第92号"
+    assert meta["issuer"] == "国家某某总局"  # not the site named by 来源
+    assert meta["date"] == "2006-12-29"  # the 公布 date, not the page's posting time
+
+
+NEWS_OF_A_PLAN = "\n".join(
+    [
+        "中共中央国务院印发《国家某某总体预案》",
+        "新华社北京2月25日电近日，中共中央、国务院印发了《国家某某总体预案》。",
+        "1　总则",
+        "1.1　总体要求",
+        "坚持人民至上。",
+        "1.2　适用范围",
+        "本预案适用于全国。",
+    ]
+)
+
+
+def test_joint_issuers_named_by_the_title_before_yinfa() -> None:
+    meta = _meta(NEWS_OF_A_PLAN)
+    assert meta["issuers"] == ["中共中央", "国务院"]

@@ -103,13 +103,20 @@ def recipients_in(text: str) -> list[str] | None:
     return None
 
 
+_TITLE_ISSUER = re.compile(r"(.{2,80}?)(?:关于|印发[《〈])")
+
+
 def issuer_from_title(title: str) -> str | None:
-    """The organ a title names before 关于: 吉林省人民政府关于… → 吉林省人民政府."""
-    head, sep, _ = title.partition("关于")
-    head = head.strip()
-    if sep and head and looks_like_unit(head):
-        return head
-    return None
+    """The organ or organs a title names before 关于 or 印发: 吉林省人民政府关于… →
+    吉林省人民政府; 中共中央国务院印发《…》 → 中共中央、国务院."""
+    m = _TITLE_ISSUER.match(title.strip())
+    if m is None:
+        return None
+    head = m.group(1).strip()
+    organs = split_issuers(head)
+    if organs:
+        return join_issuers(organs)
+    return head if looks_like_unit(head) else None
 
 
 def is_record_line(text: str) -> bool:

@@ -20,7 +20,7 @@ from ..text import LineHint, Note
 from . import fields
 from .glued import Piece, is_glued, split_glued
 from .issuers import is_page_chrome, join_issuers, split_issuers
-from .regulation import adopting_body, adoption_events
+from .regulation import adopting_body, adoption_events, order_number
 
 _MARKDOWN_MARKS = re.compile(r"^[ \u3000]*#{1,6}[ \u3000]*|\*\*|__")
 _TRAILING_DATE = re.compile(rf"[(（][ \u3000]*(?:{YMD.pattern})[ \u3000]*[)）]$")
@@ -300,7 +300,7 @@ def _read_title(text: str, draft: MetaDraft) -> None:
             draft.date, draft.date_raw = found
         text = text[: dated.start()]
     draft.title = _clean_title(text)
-    draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+    draft.issuer_weak = fields.issuer_from_title(draft.title) or draft.issuer_weak
 
 
 def _title_ends(text: str) -> list[int]:
@@ -414,7 +414,8 @@ def _read_fields(found: dict[str, str], draft: MetaDraft) -> None:
     if issuer:
         set_issuers(draft, split_issuers(issuer) or [issuer])
     for name in _SOURCE_FIELDS:
-        if found.get(name) and draft.issuer_weak is None:
+        # 来源 names a site as often as an organ (中国政府法制信息网): only an organ counts.
+        if found.get(name) and draft.issuer_weak is None and split_issuers(found[name]):
             draft.issuer_weak = found[name]
     for name in ("发文字号", "文号"):
         if found.get(name):
@@ -432,6 +433,8 @@ def _read_adoption(event: tuple[str, str, str, str], draft: MetaDraft) -> None:
         body = adopting_body(text, date_raw, action)
         if body and draft.issuer is None:
             set_issuers(draft, [body])
+        if body and draft.doc_number is None:
+            draft.doc_number = order_number(text, body)
     else:
         draft.amendments.append((date_iso, action, text))
 
@@ -517,7 +520,7 @@ def _parted(text: str, start: int, breaks: frozenset[int]) -> list[str]:
 def _read_glued_piece(kind: str, text: str, draft: MetaDraft) -> None:
     if kind == "title":
         draft.title = _clean_title(text)
-        draft.issuer_weak = draft.issuer_weak or fields.issuer_from_title(draft.title)
+        draft.issuer_weak = fields.issuer_from_title(draft.title) or draft.issuer_weak
     elif kind == "attachment":
         names = fields.attachment_names(text)
         draft.attachments.extend(n for n in names if n not in draft.attachments)

@@ -46,6 +46,8 @@ def is_issuer(name: str) -> bool:
     (True, False, False)
     """
     name = name.strip()
+    if name in CENTRAL_ORGANS:
+        return True  # 中共中央, 全国人大常委会: named organs whatever their last word
     if not 2 <= len(name) <= ISSUER_MAX_CHARS or not looks_like_unit(name):
         return False
     if name in _CHROME or _RECIPIENT_START.match(name) or _LATIN.search(name):

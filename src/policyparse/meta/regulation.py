@@ -46,6 +46,16 @@ def adopting_body(text: str, date_raw: str, action: str) -> str | None:
     return body or None
 
 
+def order_number(text: str, body: str) -> str | None:
+    """The 令 an adoption line names after its adopting body, as a 发文字号.
+
+    >>> order_number("2006年12月29日某某总局令第92号公布", "某某总局")
+    '某某总局令第92号'
+    """
+    m = re.search(re.escape(body) + r"[ \u3000]*令[ \u3000]*第[ \u3000]*\d{1,5}[ \u3000]*号", text)
+    return re.sub(r"[ \u3000]+", "", m.group()) if m else None
+
+
 def adoption_events(text: str) -> list[tuple[str, str, str, str]] | None:
     """(ISO date, date as written, action, the event as written) for each event on an
     adoption line, or None if ``text`` is not one. One line may hold several events:
@@ -53,6 +63,9 @@ def adoption_events(text: str) -> list[tuple[str, str, str, str]] | None:
     >>> line = "（2018年10月26日某市人大常委会会议通过　2018年11月29日某省人大常委会会议批准）"
     >>> [e[2] for e in adoption_events(line)]
     ['通过', '批准']
+    >>> line = "（2006年12月29日某某总局令第92号公布自2007年6月1日起施行）"
+    >>> [e[2] for e in adoption_events(line)]
+    ['公布', '施行']
     """
     stripped = text.strip()
     if len(stripped) > 400 or not _LEADING_DATE.match(stripped):
@@ -61,6 +74,8 @@ def adoption_events(text: str) -> list[tuple[str, str, str, str]] | None:
     events = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(stripped)
+        if stripped[end - 1 : end] == "自" and i + 1 < len(starts):
+            end -= 1  # 公布自2007年6月1日起施行: 自 opens the next event
         segment = stripped[start:end].strip(" \u3000；;，,")
         action = _ACTION.search(segment)
         date = find_date(segment)
