@@ -23,6 +23,13 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn"}
+# Python codecs that decode bytes to str but are no document's charset: escape syntaxes
+# (which turn "\\ud800" into a lone surrogate), domain-name codecs, UTF-7 (which WHATWG
+# refuses in pages) and ``undefined``, which fails on any input. A page that names one is
+# read as if it named none.
+_NOT_CHARSETS = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7"}
+)
 # Share of U+FFFD a lenient decode may produce before we call the file binary.
 _MAX_REPLACEMENT_SHARE = 0.01
 # Share of CJK characters that makes a strict GB18030 decode believable.
@@ -49,7 +56,7 @@ def decode(data: bytes, *, declared: str | None = None, encoding: str | None = N
     if encoding is not None:
         codec = _normalise_label(encoding)
         if codec is None:
-            raise DecodeError(f"unknown encoding {encoding!r}")
+            raise DecodeError(f"unknown encoding {encoding!r} (not a text encoding)")
         return _decode_lenient(data, codec, codec)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
@@ -133,11 +140,25 @@ def _is_common(ch: str) -> bool:
     return False
 
 
-def _normalise_label(label: str) -> str | None:
+def text_codec(label: str) -> str | None:
+    """Python's name for the text encoding ``label`` names, or None when it names none:
+    unknown, a bytes-to-bytes codec (``rot13``, ``base64``) or one of :data:`_NOT_CHARSETS`.
+
+    >>> text_codec("UTF8"), text_codec("rot13"), text_codec("unicode_escape")
+    ('utf-8', None, None)
+    """
     try:
-        name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        info = codecs.lookup(label.strip().lower())
+    except (LookupError, ValueError, TypeError):  # ValueError: a NUL in the label
         return None
+    # CodecInfo._is_text_encoding is how str.encode itself refuses rot13 and base64.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
+def _normalise_label(label: str) -> str | None:
+    name = text_codec(label)
     # WHATWG maps gb2312 and gbk to the gb18030 decoder; so do we.
     return "gb18030" if name in _GB_FAMILY else name
 
