@@ -6,6 +6,13 @@ Every error carries the file it is about and a reason a person can act on; the C
 
 from __future__ import annotations
 
+import re
+
+# Line ends (and the surrogates no UTF-8 stream can carry) never reach a reason: the CLI
+# prints it on one line, and lxml's messages and quoted input may hold either.
+_LINE_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
 
 class PolicyParseError(Exception):
     """Base class: a document could not be parsed."""
@@ -13,6 +20,7 @@ class PolicyParseError(Exception):
     kind = "error"
 
     def __init__(self, reason: str, *, path: str | None = None) -> None:
+        reason = _SURROGATES.sub("\ufffd", _LINE_BREAKS.sub(" ", reason.strip()))
         super().__init__(reason)
         self.reason = reason
         self.path = path
@@ -48,3 +56,9 @@ class LoadError(PolicyParseError):
     """A format-specific loader failed: corrupt, encrypted or scanned file."""
 
     kind = "load"
+
+
+class ResourceError(LoadError):
+    """Reading the document exhausted a resource: Python's recursion limit or memory."""
+
+    kind = "resource"
