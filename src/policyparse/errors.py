@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 
-# Line ends (and the surrogates no UTF-8 stream can carry) never reach a reason: the CLI
-# prints it on one line, and lxml's messages and quoted input may hold either.
-_LINE_BREAKS = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+\s*")
+# The surrogates no UTF-8 stream can carry never reach a reason (quoted input may hold one).
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -20,7 +18,9 @@ class PolicyParseError(Exception):
     kind = "error"
 
     def __init__(self, reason: str, *, path: str | None = None) -> None:
-        reason = _SURROGATES.sub("\ufffd", _LINE_BREAKS.sub(" ", reason.strip()))
+        # One line, whatever lxml's messages and quoted input hold: str.split() breaks at
+        # every Unicode line end (\n, \r, \x1c-\x1e, \x85, \u2028 …) and space run.
+        reason = _SURROGATES.sub("\ufffd", " ".join(reason.split()))
         super().__init__(reason)
         self.reason = reason
         self.path = path
