@@ -13,6 +13,7 @@ import codecs
 from dataclasses import dataclass
 
 from .errors import DecodeError
+from .lexicon.charsets import text_codec
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -23,13 +24,6 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "euc_cn"}
-# Python codecs that decode bytes to str but are no document's charset: escape syntaxes
-# (which turn "\\ud800" into a lone surrogate), domain-name codecs, UTF-7 (which WHATWG
-# refuses in pages) and ``undefined``, which fails on any input. A page that names one is
-# read as if it named none.
-_NOT_CHARSETS = frozenset(
-    {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7"}
-)
 # Share of U+FFFD a lenient decode may produce before we call the file binary.
 _MAX_REPLACEMENT_SHARE = 0.01
 # Share of CJK characters that makes a strict GB18030 decode believable.
@@ -138,23 +132,6 @@ def _is_common(ch: str) -> bool:
             continue
         return True
     return False
-
-
-def text_codec(label: str) -> str | None:
-    """Python's name for the text encoding ``label`` names, or None when it names none:
-    unknown, a bytes-to-bytes codec (``rot13``, ``base64``) or one of :data:`_NOT_CHARSETS`.
-
-    >>> text_codec("UTF8"), text_codec("rot13"), text_codec("unicode_escape")
-    ('utf-8', None, None)
-    """
-    try:
-        info = codecs.lookup(label.strip().lower())
-    except (LookupError, ValueError, TypeError):  # ValueError: a NUL in the label
-        return None
-    # CodecInfo._is_text_encoding is how str.encode itself refuses rot13 and base64.
-    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
-        return None
-    return info.name
 
 
 def _normalise_label(label: str) -> str | None:

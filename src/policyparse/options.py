@@ -40,7 +40,7 @@ def _input_format(ctx: click.Context, param: click.Parameter, value: str | None)
 def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from .encoding import text_codec
+    from .lexicon.charsets import text_codec
 
     if text_codec(value) is None:  # unknown, or not a text encoding (rot13, base64)
         raise click.BadParameter(f"unknown encoding {value!r}")

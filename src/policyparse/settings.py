@@ -30,7 +30,7 @@ class ParseOptions:
 
     def __post_init__(self) -> None:
         if self.encoding is not None:
-            from .encoding import text_codec
+            from .lexicon.charsets import text_codec
 
             if not isinstance(self.encoding, str) or text_codec(self.encoding) is None:
                 raise OptionError(f"unknown encoding {self.encoding!r}")
