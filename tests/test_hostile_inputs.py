@@ -275,7 +275,7 @@ def test_the_record_size_is_about_its_json_length() -> None:
         (IndexError(), LoadError, "cannot read the file: unexpected IndexError"),
         (RecursionError("maximum recursion depth exceeded"), ResourceError,
          "the document exhausted Python's recursion limit (RecursionError)"),
-        (MemoryError(), ResourceError, "the document exhausted the memory available (MemoryError)"),
+        (MemoryError(), ResourceError, "the document exhausted memory (MemoryError)"),
     ],
 )  # fmt: skip
 def test_any_other_exception_becomes_one_line_naming_its_type(

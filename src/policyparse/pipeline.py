@@ -85,18 +85,14 @@ def parse_with_text(
     except PolicyParseError as error:
         raise error.with_path(path) from error.__cause__
     except (RecursionError, MemoryError) as error:
+        what = "Python's recursion limit" if isinstance(error, RecursionError) else "memory"
         raise ResourceError(
-            f"the document exhausted {_RESOURCES[type(error)]} ({type(error).__name__})",
-            path=path,
+            f"the document exhausted {what} ({type(error).__name__})", path=path
         ) from error
     except Exception as error:  # the safety net: hostile bytes must not escape as a crash
         raise LoadError(_unexpected(error), path=path) from error
 
 
-_RESOURCES: dict[type[BaseException], str] = {
-    RecursionError: "Python's recursion limit",
-    MemoryError: "the memory available",
-}
 _MAX_DETAIL = 200  # characters of the exception's own message kept in the reason
 
 
