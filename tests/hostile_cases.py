@@ -224,6 +224,11 @@ CASES: dict[str, Case] = {
         b"\xe4\xb8\x80\xe3\x80\x81\\ud800</p></body></html>",
         "html",
     ),
+    # a C0 control in text that a tree edit writes back: lxml refused it (mutation run)
+    "html_control_after_chrome": Case(
+        "<html><body><p>一、总体要求</p><nav>首页</nav>\x11二、工作任务</body></html>".encode(),
+        "html",
+    ),
     "html_deep_then_unclosed_comments": Case(html_deep_then_unclosed_comments(30_000), "html"),
     "md_unclosed_comments": Case(md_unclosed_comments(30_000), "md"),
     "txt_deadline_year_overflow": Case(

@@ -151,6 +151,11 @@ def test_a_charset_that_names_no_text_encoding_is_ignored(
     assert (texts(record), record["preamble"]) == (provisions, preamble)
 
 
+def test_a_control_character_in_a_page_is_dropped() -> None:
+    record = parse_case("html_control_after_chrome")
+    assert texts(record) == [("一、", "总体要求"), ("二、", "工作任务")]
+
+
 @pytest.mark.parametrize("label", ["rot13", "base64", "undefined", "unicode_escape", "utf-7"])
 def test_the_encoding_option_takes_only_text_encodings(label: str) -> None:
     with pytest.raises(OptionError) as caught:
