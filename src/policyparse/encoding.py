@@ -13,6 +13,7 @@ import codecs
 from dataclasses import dataclass
 
 from .errors import DecodeError
+from .lexicon.charsets import text_codec
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
@@ -49,7 +50,7 @@ def decode(data: bytes, *, declared: str | None = None, encoding: str | None = N
     if encoding is not None:
         codec = _normalise_label(encoding)
         if codec is None:
-            raise DecodeError(f"unknown encoding {encoding!r}")
+            raise DecodeError(f"unknown encoding {encoding!r} (not a text encoding)")
         return _decode_lenient(data, codec, codec)
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
@@ -134,10 +135,7 @@ def _is_common(ch: str) -> bool:
 
 
 def _normalise_label(label: str) -> str | None:
-    try:
-        name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
-        return None
+    name = text_codec(label)
     # WHATWG maps gb2312 and gbk to the gb18030 decoder; so do we.
     return "gb18030" if name in _GB_FAMILY else name
 

@@ -6,6 +6,11 @@ Every error carries the file it is about and a reason a person can act on; the C
 
 from __future__ import annotations
 
+import re
+
+# The surrogates no UTF-8 stream can carry never reach a reason (quoted input may hold one).
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
 
 class PolicyParseError(Exception):
     """Base class: a document could not be parsed."""
@@ -13,6 +18,9 @@ class PolicyParseError(Exception):
     kind = "error"
 
     def __init__(self, reason: str, *, path: str | None = None) -> None:
+        # One line, whatever lxml's messages and quoted input hold: str.split() breaks at
+        # every Unicode line end (\n, \r, \x1c-\x1e, \x85, \u2028 …) and space run.
+        reason = _SURROGATES.sub("\ufffd", " ".join(reason.split()))
         super().__init__(reason)
         self.reason = reason
         self.path = path
@@ -48,3 +56,9 @@ class LoadError(PolicyParseError):
     """A format-specific loader failed: corrupt, encrypted or scanned file."""
 
     kind = "load"
+
+
+class ResourceError(LoadError):
+    """Reading the document exhausted a resource: Python's recursion limit or memory."""
+
+    kind = "resource"

@@ -40,12 +40,10 @@ def _input_format(ctx: click.Context, param: click.Parameter, value: str | None)
 def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    import codecs
+    from .lexicon.charsets import text_codec
 
-    try:
-        codecs.lookup(value)
-    except LookupError:
-        raise click.BadParameter(f"unknown encoding {value!r}") from None
+    if text_codec(value) is None:  # unknown, or not a text encoding (rot13, base64)
+        raise click.BadParameter(f"unknown encoding {value!r}")
     return value
 
 

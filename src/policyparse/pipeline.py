@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .assemble import Parsed, assemble
-from .errors import InputError, PolicyParseError
+from .budget import check_record
+from .errors import InputError, LoadError, PolicyParseError, ResourceError
 from .formats import detect, parse_format_name
 from .loaders import get_loader
 from .normalise import normalise
 from .provisions import Record
+from .scrub import clean, scrub
 from .settings import ParseOptions
 from .structure import read_structure
 from .text import InputFormat, Text
@@ -82,6 +84,27 @@ def parse_with_text(
         return _parse_bytes(data, path, format, settings)
     except PolicyParseError as error:
         raise error.with_path(path) from error.__cause__
+    except (RecursionError, MemoryError) as error:
+        what = "Python's recursion limit" if isinstance(error, RecursionError) else "memory"
+        raise ResourceError(
+            f"the document exhausted {what} ({type(error).__name__})", path=path
+        ) from error
+    except Exception as error:  # the safety net: hostile bytes must not escape as a crash
+        raise LoadError(_unexpected(error), path=path) from error
+
+
+_MAX_DETAIL = 200  # characters of the exception's own message kept in the reason
+
+
+def _unexpected(error: Exception) -> str:
+    """The reason for an exception no stage expected, in one line: its type, which says
+    where to look (``zipfile``'s ``ValueError``, an ``lxml`` error), and its message."""
+    detail = " ".join(str(error).split())
+    if len(detail) > _MAX_DETAIL:
+        detail = detail[: _MAX_DETAIL - 1] + "…"
+    kind = type(error)
+    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+    return f"cannot read the file: unexpected {name}" + (f": {detail}" if detail else "")
 
 
 def read_input(path: Path) -> bytes:
@@ -110,12 +133,13 @@ def _parse_bytes(
         fmt = parse_format_name(format)
     else:
         fmt = format or detect(data, None if path == "-" else path)
-    text = get_loader(fmt)(data, name=path, options=settings)
+    # Every loader's Text passes here: the one place lone surrogates are replaced.
+    text = scrub(get_loader(fmt)(data, name=path, options=settings))
     normalised = normalise(text)
     structure = read_structure(normalised.paras)
     record = assemble(
         Parsed(
-            path=path,
+            path=clean(path),  # a file name of undecodable bytes (surrogate escapes)
             data=data,
             text=text,
             nodes=structure.nodes,
@@ -124,4 +148,5 @@ def _parse_bytes(
         ),
         settings,
     )
+    check_record(record, len(data))
     return record, text

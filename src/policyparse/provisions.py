@@ -202,6 +202,17 @@ def _amounts(text: str, notes: list[Note], line: int) -> list[Record]:
             )
         )
         found = found[:MAX_AMOUNTS]
+    for a in found:
+        if a.value is None:
+            notes.append(
+                Note(
+                    "amount-out-of-range",
+                    "an amount beyond the range of a number (about 1.8e308) is listed "
+                    "with value null",
+                    line,
+                    a.raw,
+                )
+            )
     return [
         {"raw": a.raw, "value": a.value, "unit": a.unit, "kind": a.kind, "bound": a.bound}
         for a in found

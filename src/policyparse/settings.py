@@ -30,12 +30,10 @@ class ParseOptions:
 
     def __post_init__(self) -> None:
         if self.encoding is not None:
-            import codecs
+            from .lexicon.charsets import text_codec
 
-            try:
-                codecs.lookup(self.encoding)
-            except (LookupError, TypeError):
-                raise OptionError(f"unknown encoding {self.encoding!r}") from None
+            if not isinstance(self.encoding, str) or text_codec(self.encoding) is None:
+                raise OptionError(f"unknown encoding {self.encoding!r}")
         if not isinstance(self.keywords, bool):
             raise OptionError(f"option 'keywords' must be true or false, not {self.keywords!r}")
         for name in ("max_keywords", "max_unzipped_bytes"):

@@ -14,7 +14,9 @@ when it reads as a number — it starts with a digit word and is followed by a u
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from dataclasses import dataclass
 
 from ..lexicon.numerals import cn_to_int
@@ -50,7 +52,7 @@ _ANY_NUMBER = re.compile(r"[0-9一二两三四五六七八九十]")
 @dataclass(frozen=True, slots=True)
 class FoundAmount:
     raw: str
-    value: int | float
+    value: int | float | None  # None: more digits than a float holds (the caller warns)
     unit: str
     kind: str  # money | count | percent | other
     bound: str  # max | min | exact
@@ -79,11 +81,16 @@ def find_amounts(text: str) -> list[FoundAmount]:
             second = _value(m.group("num2"), scale)
             if second is None:
                 continue
-            out.append(FoundAmount(raw, first, unit, kind, "min"))
-            out.append(FoundAmount(raw, second, unit, kind, "max"))
+            out.append(FoundAmount(raw, _listed(first), unit, kind, "min"))
+            out.append(FoundAmount(raw, _listed(second), unit, kind, "max"))
             continue
-        out.append(FoundAmount(raw, first, unit, kind, _bound(m)))
+        out.append(FoundAmount(raw, _listed(first), unit, kind, _bound(m)))
     return out
+
+
+def _listed(value: int | float) -> int | float | None:
+    """JSON has no infinity: an amount beyond a float's range is listed without a value."""
+    return None if value == math.inf else value
 
 
 def _unit(m: re.Match[str]) -> tuple[str, str, int]:
@@ -105,7 +112,16 @@ def _value(number: str, scale: int) -> int | float | None:
             return None
         value = converted
     value *= scale
+    if not _in_range(value):
+        return math.inf  # listed with value None: see _listed
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _in_range(value: float) -> bool:
+    """Within a number every JSON reader holds: 309 digits make ``float("inf")``, which
+    JSON cannot write, and an integer that large fits no float (nor, past 4,300 digits,
+    Python's int→str)."""
+    return math.isfinite(value) and abs(value) <= sys.float_info.max
 
 
 def _counts_as_number(number: str) -> bool:

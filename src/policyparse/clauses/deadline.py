@@ -134,12 +134,12 @@ def _last_day(year: int, month: str | None, day: str | None, part: str | None) -
             m = 3 * quarter
         else:
             m = 12
-    if day is not None:
-        try:
+    try:  # ValueError: no such day, or a year outside 1–9999
+        if day is not None:
             return dt.date(year, m, int(day)).isoformat()
-        except ValueError:
-            return None
-    return dt.date(year, m, calendar.monthrange(year, m)[1]).isoformat()
+        return dt.date(year, m, calendar.monthrange(year, m)[1]).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _number(text: str) -> int | None:
@@ -156,5 +156,7 @@ def _after(doc_date: dt.date | None, count: str, unit: str) -> str | None:
     year, month = divmod(doc_date.month - 1 + months, 12)
     year += doc_date.year
     month += 1
+    if year > dt.MAXYEAR:
+        return None  # "5年内" in a document dated 9999: no date a calendar can hold
     day = min(doc_date.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day).isoformat()

@@ -51,11 +51,11 @@ def is_date_line(text: str) -> bool:
 
 
 def _iso(year: str, month: str, day: str) -> str | None:
-    values = [int(v) if v.isdigit() else cn_to_int(v) for v in (year, month, day)]
-    if any(v is None for v in values):
-        return None
-    y, m, d = (int(v) for v in values if v is not None)
-    try:
+    try:  # ValueError: no such day, or a run of digits past int()'s 4,300-digit limit
+        values = [int(v) if v.isdigit() else cn_to_int(v) for v in (year, month, day)]
+        if any(v is None for v in values):
+            return None
+        y, m, d = (int(v) for v in values if v is not None)
         return dt.date(y, m, d).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         return None

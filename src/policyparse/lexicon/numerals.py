@@ -14,6 +14,10 @@ _DIGITS = {
 }  # fmt: skip
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+# The longest numeral read: 九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九 has
+# 31 characters. A longer run (5,000 digits before 元) is no number anyone writes, and its
+# value would pass int→str's 4,300-digit limit.
+MAX_NUMERAL_CHARS = 40
 
 
 def cn_to_int(text: str) -> int | None:
@@ -24,7 +28,7 @@ def cn_to_int(text: str) -> int | None:
     >>> cn_to_int("二〇二〇"), cn_to_int("一二"), cn_to_int("总体")
     (2020, 12, None)
     """
-    if not text:
+    if not text or len(text) > MAX_NUMERAL_CHARS:
         return None
     if all(ch in _DIGITS for ch in text):
         # Digit by digit, as years are written: 二〇二〇.

@@ -68,7 +68,14 @@ class Archive:
             raise LoadError(
                 f"encrypted {self.kind}: the ZIP members are password-protected"
             ) from error
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            ValueError,
+        ) as error:  # ValueError: a header offset that points before the file ("negative seek")
             raise LoadError(
                 f"corrupt {self.kind}: cannot read {info.filename} ({error})"
             ) from error

@@ -14,6 +14,11 @@ flattened by tabs), it is a :class:`Table` here, and it reads the same way:
   a page break, and is joined to it (``table-row-joined``).
 
 A table without a recognisable header is not a task table: its cells become paragraphs.
+
+What a merged cell repeats is bounded: the text copied down into the rows under a merged
+cell (and a task into the rows of its task) is at most :data:`MAX_COPIED_CHARS` per
+document; past it the lower parts stay empty and a ``merged-cells-budget`` warning says
+so. A few bytes of ``vMerge`` can otherwise repeat a long cell on ten thousand rows.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from dataclasses import dataclass, field
 from ..lexicon.columns import Columns, Role, read_header, same_header
 from ..lexicon.labels import starts_with_label
 from ..text import LineHint, Note, Table, TableCell
+
+MAX_COPIED_CHARS = 2_000_000
 
 
 @dataclass(slots=True)
@@ -67,6 +74,24 @@ class _Reader:
     section: str | None = None
     task: str | None = None
     above: list[str] = field(default_factory=list)  # last row's values, for merged cells
+    copied: int = 0  # characters copied down from merged cells and tasks so far
+
+    def copy(self, text: str, line: int) -> str:
+        """``text`` copied into one more row, or "" once the budget is spent."""
+        if self.copied + len(text) <= MAX_COPIED_CHARS:
+            self.copied += len(text)
+            return text
+        if self.copied <= MAX_COPIED_CHARS:
+            self.copied = MAX_COPIED_CHARS + 1  # warn once
+            self.notes.append(
+                Note(
+                    "merged-cells-budget",
+                    f"merged cells repeat more than {MAX_COPIED_CHARS:,} characters of text "
+                    "down their rows; the rest of the lower parts were left empty",
+                    line,
+                )
+            )
+        return ""
 
 
 def read_table(table: Table) -> tuple[list[TableItem], list[Note]]:
@@ -133,16 +158,16 @@ def _read_row(reader: _Reader, row: list[TableCell]) -> None:
         if not cell.continued and cell.text.strip() and _task(reader, cell):
             # A task without a number is no parent: its cell is the row's first text.
             roles = tuple(Role.TEXT if i == task_index else r for i, r in enumerate(roles))
-        elif reader.task is not None:
-            values[task_index] = reader.task  # every row of a task shows its task
+        elif reader.task is not None:  # every row of a task shows its task
+            values[task_index] = reader.copy(reader.task, cell.line)
     reader.above = values
     data = RowData(columns.headers, roles, values, row[0].line, row[-1].line, row[0].page)
     reader.items.append(TableItem(data.text, row[0].line, row[0].page, data))
 
 
 def _value(cell: TableCell, index: int, reader: _Reader) -> str:
-    if cell.continued and reader.above:
-        return reader.above[index]  # the lower part of a merged cell: the text above
+    if cell.continued and reader.above:  # the lower part of a merged cell: the text above
+        return reader.copy(reader.above[index], cell.line)
     return cell.text.strip(" \t\u3000")
 
 

@@ -30,7 +30,8 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
     numbering = Definitions(
         package.xml(package.related(main, "numbering") or "word/numbering.xml"), styles.num_id
     )
-    reader = BodyReader(styles, ListCounters(numbering))
+    counters = ListCounters(numbering)
+    reader = BodyReader(styles, counters)
     reader.read(body)
     has_text = any(line.text.strip() for line in reader.lines) or any(
         cell.text.strip() for table in reader.tables for row in table.rows for cell in row
@@ -41,6 +42,7 @@ def load(data: bytes, *, name: str, options: ParseOptions) -> Text:
         lines=reader.lines,
         format=InputFormat.DOCX,
         tables=reader.tables,
+        notes=counters.notes,
         meta_hints=core_properties(package),
         reflow=False,  # Word marks every paragraph itself
     )

@@ -238,12 +238,16 @@ def _find_boxes(element: _Element, boxes: list[_Element]) -> None:
 
 
 def _symbol(sym: _Element) -> str:
-    """``w:sym``: the character, unless it is a symbol-font glyph (U+F000–F0FF)."""
+    """``w:sym``: the character, unless it is a symbol-font glyph (U+F000–F0FF); U+FFFD
+    for a code beyond Unicode (``110000``). A surrogate code (``D800``) is kept here and
+    replaced, with a warning, where every loader's text is checked (:mod:`...scrub`)."""
     try:
         code = int(sym.get(w("char"), ""), 16)
     except ValueError:
         return ""
-    return "" if 0xF000 <= code <= 0xF0FF or code < 0x20 else chr(code)
+    if 0xF000 <= code <= 0xF0FF or code < 0x20:
+        return ""
+    return chr(code) if code <= 0x10FFFF else "\ufffd"
 
 
 def _resolve_breaks(text: str) -> str:

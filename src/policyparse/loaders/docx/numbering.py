@@ -18,6 +18,11 @@ of one document walk, fed the numbered paragraphs in body order:
 - ``w:suff``: ``space`` adds one; ``tab`` (default) adds a space only after a label that
   ends in a number or letter (1 / 1.2), where nothing else parts it from the text;
   ``nothing`` adds none.
+
+Labels are bounded, since a few bytes of numbering.xml are repeated on every paragraph of
+a list: a number beyond :data:`~.numfmt.MAX_NUMBER_CHARS` in its format is written in
+decimal, and a ``w:lvlText`` longer than :data:`MAX_LEVEL_TEXT` or a number too long even
+in decimal gives no label at all; each is a ``numbering-overflow`` warning, once per level.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .numfmt import format_number
+from ...text import Note
+from .numfmt import MAX_NUMBER_CHARS, format_number
 from .package import W_VAL, w
 from .package import val_attr as _val
 from .package import val_int as _int
@@ -38,6 +44,8 @@ if TYPE_CHECKING:
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _MAX_LINKS = 4  # numStyleLink indirections followed before giving up
+# Word's own patterns are a few characters (%1. （%1） 第%1条 %1.%2.%3); 64 leaves room.
+MAX_LEVEL_TEXT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +140,10 @@ class ListCounters:
     paragraph, in body order."""
 
     definitions: Definitions
+    notes: list[Note] = field(default_factory=list)
     _values: dict[str, dict[int, int]] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
+    _warned: set[tuple[str, int]] = field(default_factory=set)
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label Word shows for the next paragraph of list ``num_id`` at ``ilvl``,
@@ -160,6 +170,15 @@ class ListCounters:
                 del values[deeper]
         if level.fmt == "bullet":
             return ""
+        if len(level.text) > MAX_LEVEL_TEXT:
+            self._overflow(
+                num_id,
+                ilvl,
+                f"a label pattern of {len(level.text):,} characters (more than "
+                f"{MAX_LEVEL_TEXT}): its paragraphs have no label",
+            )
+            return None
+        too_long: list[tuple[int, str]] = []
 
         def number(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
@@ -167,15 +186,40 @@ class ListCounters:
             if ref is None:
                 return ""
             fmt = "decimal" if level.legal and ref.fmt not in ("none", "bullet") else ref.fmt
-            return format_number(values.get(k, start(k)), fmt)
+            value = values.get(k, start(k))
+            text = format_number(value, fmt)
+            if text is None:
+                too_long.append((value, fmt))
+                text = format_number(value, "decimal")
+            return text or ""
 
         label = _PLACEHOLDER.sub(number, level.text)
+        if too_long:
+            value, fmt = too_long[0]
+            decimal = format_number(value, "decimal")
+            self._overflow(
+                num_id,
+                ilvl,
+                f"the number {decimal} in {fmt} would take more than {MAX_NUMBER_CHARS} "
+                "characters: written in decimal"
+                if decimal is not None
+                else f"a number of more than {MAX_NUMBER_CHARS} digits: its paragraphs "
+                "have no label",
+            )
+            if decimal is None:
+                return None
         # A tab after "1." or "（一）" reads as nothing, but after a bare "1" or "1.2" it is
         # all that parts the number from the text (1.2 编制目的, never 1.2编制目的).
         spaced = level.suffix == "space" or (
             level.suffix == "tab" and label[-1:].isascii() and label[-1:].isalnum()
         )
         return label + (" " if spaced else "")
+
+    def _overflow(self, num_id: str, ilvl: int, what: str) -> None:
+        if (num_id, ilvl) in self._warned:
+            return
+        self._warned.add((num_id, ilvl))
+        self.notes.append(Note("numbering-overflow", f"list {num_id} level {ilvl + 1}: {what}"))
 
 
 def _restarts(level: Level | None, k: int, used: int) -> bool:

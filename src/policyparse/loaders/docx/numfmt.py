@@ -12,6 +12,11 @@ The forms are those Word displays, one named entry per format in :data:`FORMATS`
 - ``bullet`` and ``none``: no number at all.
 
 A format not listed renders as decimal, so an exotic list still shows its count.
+
+A number is at most :data:`MAX_NUMBER_CHARS` characters: a list that starts at 5e9 in
+``upperLetter`` would repeat its letter 192 million times on every paragraph, and one that
+starts at a number of 4,300 digits passes int→str's limit. :func:`format_number` says None
+for such a number; the caller falls back to decimal and warns.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from collections.abc import Callable
 
 from ...lexicon.numerals import int_to_cn
 
+MAX_NUMBER_CHARS = 32
+_TOO_BIG = 10**MAX_NUMBER_CHARS  # every format writes numbers this large as digits
 _DIGIT_ZERO_CIRCLE = "○一二三四五六七八九"
 _DIGIT_IDEOGRAPH = "〇一二三四五六七八九"
 _ROMAN = (
@@ -130,13 +137,21 @@ FORMATS: dict[str, Callable[[int], str]] = {
     "bullet": _nothing,
     "none": _nothing,
 }
+_LETTERS = frozenset({"upperLetter", "lowerLetter"})
 
 
-def format_number(value: int, fmt: str) -> str:
-    """``value`` written in the list number format ``fmt`` (decimal if unknown).
+def format_number(value: int, fmt: str) -> str | None:
+    """``value`` written in the list number format ``fmt`` (decimal if unknown), or None
+    when that would take more than :data:`MAX_NUMBER_CHARS` characters.
 
     >>> [format_number(3, f) for f in ("decimal", "chineseCounting", "ideographTraditional",
     ...                               "decimalEnclosedCircle", "upperRoman", "lowerLetter")]
     ['3', '三', '丙', '③', 'III', 'c']
+    >>> format_number(5_000_000_000, "upperLetter"), format_number(5_000_000_000, "decimal")
+    (None, '5000000000')
     """
+    if abs(value) >= _TOO_BIG:
+        return None
+    if fmt in _LETTERS and (value - 1) // 26 + 1 > MAX_NUMBER_CHARS:
+        return None  # the letter repeated once per 26: AA…, as Word writes it
     return FORMATS.get(fmt, _decimal)(value)

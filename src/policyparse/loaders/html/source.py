@@ -46,6 +46,10 @@ _UNTRUSTED_LABELS = re.compile(
 )
 _UTF16_LABELS = re.compile(r"^utf-?16", re.I)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# What XML cannot hold (C0 controls but tab and line ends): lxml reads them from HTML into
+# the tree, then refuses them when a tree edit writes a text back (ValueError). A few are
+# a damaged byte in a page; they show nothing, so they go before the parse.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]+")
 
 # Elements whose content is never text; blanked before a flattening re-parse.
 _OPAQUE = re.compile(
@@ -106,11 +110,12 @@ def read(data: bytes, *, encoding: str | None = None) -> Source:
     notes: list[Note] = []
     if decoded.replaced:
         notes.append(replacement_note(decoded.replaced, decoded.encoding))
-    root, too_deep = _parse(decoded.text)
+    page = _NOT_XML.sub("", decoded.text)
+    root, too_deep = _parse(page)
     if too_deep is not None:
         how = ""
         for name, keep, breaks in _TIERS:
-            retry, still_deep = _parse(_flatten(decoded.text, keep, breaks))
+            retry, still_deep = _parse(_flatten(page, keep, breaks))
             root, how = (retry if retry is not None else root), name
             if still_deep is None:
                 break
