@@ -21,6 +21,7 @@ from ..lexicon.roles import (
     NOT_LISTED,
     OTHERS_SUPPORT,
     ROLE_WORD,
+    STANDING_NOTE,
     STANDING_SUPPORT,
     UNIT_NOTES,
     WHO_OPENERS,
@@ -95,6 +96,12 @@ def standing_support(part: str, folded: str, marker: Role | None, out: ClauseRea
         return False
     out.standing_support.extend(split_units(m.group(1)))
     return True
+
+
+def standing_note(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
+    """``以下任务均需各市县政府负责，不再列出``: a note about the items below, naming no
+    unit of this one (only the 落实 form above is read as a standing rule)."""
+    return STANDING_NOTE.match(folded) is not None
 
 
 def named_lead(part: str, folded: str, marker: Role | None, out: ClauseReading) -> bool:
@@ -196,6 +203,7 @@ PART_RULES: tuple[Callable[[str, str, Role | None, ClauseReading], bool], ...] =
     carry_on,
     first_leads,
     standing_support,
+    standing_note,
     named_lead,
     not_listed,
     unit_note,

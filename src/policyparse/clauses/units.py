@@ -92,20 +92,30 @@ def split_units(text: str) -> list[str]:
     ['驻吉中直有关部门、单位']
     >>> split_units("全国总工会等和各省级人民政府")
     ['全国总工会', '各省级人民政府']
+    >>> split_units("司法部、市场监管总局等部门和单位")
+    ['司法部', '市场监管总局']
     """
     units: list[str] = []
     pending = ""
     previous_separator = "、"
+    etc_dropped = False  # the name before ended in 等部门, dropped as no unit of its own
     for piece, separator in _split_outside_brackets(text):
         name = pending + piece.strip(_TRIM)
         pending = ""
         if name:
-            if name in GENERIC_WORDS and units:
+            if name in GENERIC_WORDS and etc_dropped:
+                pass  # 市场监管总局等部门和单位: 单位 goes with the dropped 等部门
+            elif name in GENERIC_WORDS and units:
                 units[-1] += previous_separator + name
             elif not looks_like_unit(name) and separator in _LIST_SEPARATORS:
                 pending = name + separator
             else:
-                units.extend(_split_etc(name))
+                named = _split_etc(name)
+                etc_dropped = len(named) == 1 and named[0] != name
+                units.extend(named)
+                previous_separator = separator or previous_separator
+                continue
+        etc_dropped = False
         previous_separator = separator or previous_separator
     if pending:
         units.append(pending.rstrip("".join(_LIST_SEPARATORS)))

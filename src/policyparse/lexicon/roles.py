@@ -107,6 +107,7 @@ CARRIES_ON = re.compile(r"下同|以下同|后同|以下均同|下文同")
 STANDING_SUPPORT = re.compile(
     r"以下(?:措施|任务|各项)?均(?:需|由|要)?([^,;，；。]{2,60}?)(?:负责)?落实"
 )
+STANDING_NOTE = re.compile(r"以下(?:措施|任务|各项|工作)?均(?:需|由|要|须)")
 NOT_LISTED = re.compile(r"不再(?:一一)?列出")
 
 # Traditional spellings of the characters role words and organ names are made of, mapped
