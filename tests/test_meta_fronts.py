@@ -228,3 +228,27 @@ NEWS_OF_A_PLAN = "\n".join(
 def test_joint_issuers_named_by_the_title_before_yinfa() -> None:
     meta = _meta(NEWS_OF_A_PLAN)
     assert meta["issuers"] == ["中共中央", "国务院"]
+
+
+WPS_LETTERHEAD = "\n".join(
+    [
+        "某省农业农村厅\u00a0\u2002某省财政厅",
+        "关于开展纪念活动的",
+        "通      知",
+        "各市、县农业农村局、财政局：",
+        "现将有关事项通知如下。",
+        "一、活动内容",
+        "组织开展主题活动。",
+        "二、工作要求",
+        "请认真组织实施。",
+        "某省农业农村厅\u00a0\u2002\u2002\u2002\u2002某省财政厅",
+        "\u2002\u2002\u2002\u2002\u20022024年7月1日",
+    ]
+)
+
+
+def test_a_title_ending_in_a_spaced_wenzhong_and_en_space_padding() -> None:
+    meta = _meta(WPS_LETTERHEAD)
+    assert meta["title"] == "关于开展纪念活动的通知"
+    assert meta["issuers"] == ["某省农业农村厅", "某省财政厅"]
+    assert meta["date"] == "2024-07-01"

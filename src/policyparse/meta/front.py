@@ -208,7 +208,7 @@ def _title_end(paras: list[Para], title_at: int | None) -> int:
     end = title_at + 1
     text = paras[title_at].text
     while fields.kind_of(text) is None and end < len(paras) and end - title_at < 3:
-        candidate = text + paras[end].text
+        candidate = _clean_title(text + paras[end].text)  # …系列活动的 / 通      知
         if not fields.looks_like_title(candidate) or len(paras[end].text) > 40:
             break
         text = candidate

@@ -106,6 +106,11 @@ def _in_body_order(text: Text) -> list[SourceLine | Table]:
     return [item for _, _, item in merged]
 
 
+# Spaces of other widths (NBSP, EN SPACE U+2002 that pads WPS signatures and dates, U+202F …)
+# read as plain spaces, so every rule that knows " " and U+3000 knows them too.
+_OTHER_SPACES = {code: " " for code in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F)}
+
+
 class _LineCleaner:
     """Cleans one line at a time and keeps the warnings about what it removed."""
 
@@ -116,7 +121,7 @@ class _LineCleaner:
         self._tags: list[tuple[int, str]] = []
 
     def clean(self, line: SourceLine) -> str | None:
-        raw = line.text
+        raw = line.text.translate(_OTHER_SPACES)
         if not raw.strip():
             return ""
         drop = classify_junk(raw)
