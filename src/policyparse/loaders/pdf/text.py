@@ -209,17 +209,28 @@ def _turned_page(glyphs: list[Glyph], quarters: Counter[int]) -> int | None:
 
 
 def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
-    """Text objects of the page no character came from, set in a font the PDF does not
-    embed (empty text objects in embedded fonts are common and harmless: LibreOffice
-    writes one for a trailing space). PDFium also folds copies of a text drawn over
-    itself into the first; those count here too, and the object budget of
-    :mod:`.fallback` keeps a page of thousands of them from being read again."""
+    """Text objects of the page no character came from because they have no width: a lone
+    glyph of a font the PDF does not embed and gives no widths or bounding box for, which
+    PDFium's text page skips (``CPDF_TextPage::ProcessTextObject`` drops an object
+    narrower than 0.01 pt). pdfminer still reads those; :mod:`.fallback` asks it to.
+
+    Not lost: empty text objects in embedded fonts (LibreOffice writes one for a trailing
+    space), and copies of a text drawn over itself, which PDFium folds into the copy before
+    (``IsSameAsPreTextObject``). A copy keeps its width, so it is told from a lost glyph by
+    its bounds; were copies counted, a page of a million of them would be read again."""
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    at_left = ctypes.addressof(bounds)
+    at_bottom, at_right, at_top = (at_left + 4 * k for k in (1, 2, 3))
     lost = 0
     for k in range(count):
         obj = _object_at(raw, k)
         if obj in seen or _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
             continue
+        if not _bounds(obj, at_left, at_bottom, at_right, at_top):
+            continue  # no glyph at all (an empty string)
+        if bounds[2] - bounds[0] >= _NO_WIDTH:
+            continue  # a copy PDFium folded into the text it covers
         font = _font_of(obj)
         if font and not _is_embedded(font):
             lost += 1
@@ -246,6 +257,8 @@ _render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctyp
 _object_at = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
 _object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
 _is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VOID)
+_bounds = _plain(pdfium_c.FPDFPageObj_GetBounds, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
+_NO_WIDTH = 0.01  # PDFium's kSizeEpsilon: a text object narrower than this gives no char
 _font_size = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
 _char_angle = _plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VOID, _INT)
 _is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
