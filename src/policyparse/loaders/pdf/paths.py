@@ -13,7 +13,6 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from . import ffi
@@ -28,10 +27,11 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_DEPTH = 3  # forms inside forms
 
 
-def rules(page: pdfium.PdfPage, box: Box, rotation: int) -> list[Segment]:
-    """Every horizontal and vertical piece of the page's paths, in display space."""
+def rules(drawn: list[int], box: Box, rotation: int) -> list[Segment]:
+    """Every horizontal and vertical piece of the paths among a page's ``drawn`` path and
+    form objects (by address, in page order), in display space."""
     out: list[Segment] = []
-    for obj, matrix in _paths(ffi.address(page.raw), _IDENTITY, 0, form=False):
+    for obj, matrix in _top_paths(drawn):
         for (x0, y0), (x1, y1) in _pieces(obj):
             a = display(_apply(matrix, x0, y0), box, rotation)
             b = display(_apply(matrix, x1, y1), box, rotation)
@@ -53,17 +53,23 @@ def counts(segments: list[Segment]) -> tuple[int, int]:
 _PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
 
 
-def _paths(parent: int, outer: Matrix, depth: int, *, form: bool) -> Iterator[tuple[int, Matrix]]:
-    """The path objects of a page or form (by address), with their matrices to the page."""
-    count = (ffi.count_form_objects if form else ffi.count_objects)(parent)
-    get, kind_of = ffi.form_object_at if form else ffi.object_at, ffi.object_type
-    for index in range(count):
-        obj = get(parent, index)
-        kind = kind_of(obj)
+def _top_paths(drawn: list[int]) -> Iterator[tuple[int, Matrix]]:
+    for obj in drawn:
+        if ffi.object_type(obj) == _PATH:
+            yield obj, _matrix(obj)
+        else:
+            yield from _paths(obj, _matrix(obj), 1)
+
+
+def _paths(form: int, outer: Matrix, depth: int) -> Iterator[tuple[int, Matrix]]:
+    """The path objects of a form (by address), with their matrices to the page."""
+    for index in range(ffi.count_form_objects(form)):
+        obj = ffi.form_object_at(form, index)
+        kind = ffi.object_type(obj)
         if kind == _PATH:
             yield obj, _compose(_matrix(obj), outer)
         elif kind == _FORM and depth < _MAX_DEPTH:
-            yield from _paths(obj, _compose(_matrix(obj), outer), depth + 1, form=True)
+            yield from _paths(obj, _compose(_matrix(obj), outer), depth + 1)
 
 
 def _pieces(path: int) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:

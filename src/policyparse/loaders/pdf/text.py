@@ -182,10 +182,10 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Pag
                 seen.clear()
                 glyphs, unmapped, turned, _ = _glyphs(textpage, fonts, box, rotation, seen)
             objects = pdfium_c.FPDFPage_CountObjects(page.raw)
-            lost = _lost_text_objects(page, seen, objects)
+            lost, drawn = _walk_objects(page, seen, objects)
         finally:
             textpage.close()
-        rules = paths.rules(page, box, rotation)
+        rules = paths.rules(drawn, box, rotation)
     finally:
         page.close()
     width, height = right - left, top - bottom
@@ -207,8 +207,11 @@ def _turned_page(glyphs: list[Glyph], quarters: Counter[int]) -> int | None:
     return quarter if count > len(glyphs) else None
 
 
-def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
-    """Text objects of the page no character came from because they have no width: a lone
+def _walk_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> tuple[int, list[int]]:
+    """One pass over the page's objects: how many text objects were lost (below), and the
+    path and form objects, for :mod:`.paths` to find the page's rules in.
+
+    Lost: text objects of the page no character came from because they have no width: a lone
     glyph of a font the PDF does not embed and gives no widths or bounding box for, which
     PDFium's text page skips (``CPDF_TextPage::ProcessTextObject`` drops an object
     narrower than 0.01 pt). pdfminer still reads those; :mod:`.fallback` asks it to.
@@ -222,9 +225,16 @@ def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
     at_left = ctypes.addressof(bounds)
     at_bottom, at_right, at_top = (at_left + 4 * k for k in (1, 2, 3))
     lost = 0
+    drawn: list[int] = []
+    object_at, object_type = ffi.object_at, ffi.object_type
     for k in range(count):
-        obj = ffi.object_at(raw, k)
-        if obj in seen or ffi.object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+        obj = object_at(raw, k)
+        if obj in seen:
+            continue
+        kind = object_type(obj)
+        if kind != _TEXT:
+            if kind in (_PATH, _FORM):
+                drawn.append(obj)
             continue
         if not ffi.bounds(obj, at_left, at_bottom, at_right, at_top):
             continue  # no glyph at all (an empty string)
@@ -233,10 +243,15 @@ def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
         font = ffi.font_of(obj)
         if font and not ffi.is_embedded(font):
             lost += 1
-    return lost
+    return lost, drawn
 
 
 _NO_WIDTH = 0.01  # PDFium's kSizeEpsilon: a text object narrower than this gives no char
+_TEXT, _PATH, _FORM = (
+    pdfium_c.FPDF_PAGEOBJ_TEXT,
+    pdfium_c.FPDF_PAGEOBJ_PATH,
+    pdfium_c.FPDF_PAGEOBJ_FORM,
+)
 
 
 def _chars(raw: ctypes.c_void_p, count: int) -> str | list[str]:
@@ -317,9 +332,12 @@ def _glyphs(
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
             size, angle, run_y = em(address_of_raw, k)
-            turn = abs(angle - want_angle) % (2 * math.pi)
-            upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
-            quarter = None if upright else _quarter(angle)
+            if angle == want_angle:  # most objects: no turn to measure
+                upright, quarter = True, None
+            else:
+                turn = abs(angle - want_angle) % (2 * math.pi)
+                upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
+                quarter = None if upright else _quarter(angle)
             height = box_top - box_bottom
             if size <= 0:
                 size = height
