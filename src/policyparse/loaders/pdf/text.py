@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
 
@@ -49,6 +50,9 @@ SPACE = " "  # a drawn space: kept as a glyph, so that lines can tell a typed sp
 # baseline, so that line heights and the gaps between lines stay real.
 ODD_BOX = (0.5, 2.0)
 ASCENT = 0.88
+# The box tops of a horizontal run differ by their glyphs' shapes; a vertical run's step by
+# a glyph's height. More than this many ems apart: vertical.
+STEP = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +251,8 @@ def _walk_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> tuple[int
 
 
 _NO_WIDTH = 0.01  # PDFium's kSizeEpsilon: a text object narrower than this gives no char
+# PDFium's FS_RECTF and FS_MATRIX, read back in one call
+_FOUR_FLOATS, _SIX_FLOATS = struct.Struct("4f").unpack_from, struct.Struct("6f").unpack_from
 _TEXT, _PATH, _FORM = (
     pdfium_c.FPDF_PAGEOBJ_TEXT,
     pdfium_c.FPDF_PAGEOBJ_PATH,
@@ -286,12 +292,11 @@ def _glyphs(
     # PDFium measures a char's angle clockwise; text upright on a page turned clockwise by
     # /Rotate runs that much counter-clockwise in page space.
     want_angle = math.radians((360 - rotation) % 360)
-    # Filled by PDFium and read back in one go, cheaper than ctypes fields one by one.
+    # Filled by PDFium, read back in one go (cheaper than ctypes fields one by one).
     loose = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     origin = (ctypes.c_double * 2)()
     at_loose, at_x = ctypes.addressof(loose), ctypes.addressof(origin)
     at_y = at_x + ctypes.sizeof(ctypes.c_double)
-    read_loose = memoryview(loose).cast("B").cast("f").tolist
     em = _Em()
     glyphs: list[Glyph] = []
     append = glyphs.append
@@ -300,7 +305,16 @@ def _glyphs(
     quarters: Counter[int] = Counter()
     quarter: int | None = None
     current: int | None = None
-    font, size, upright, odd, steady, base = 0, 0.0, True, False, False, 0.0
+    font, size, upright, odd, steady, base, run_top, step = (
+        0,
+        0.0,
+        True,
+        False,
+        False,
+        0.0,
+        0.0,
+        0.0,
+    )
     # the per-char functions as locals: looked up once, not per char
     text_object_at, loose_box, origin_at = ffi.text_object_at, ffi.loose_box, ffi.origin
     for k, char in enumerate(_chars(raw, pdfium_c.FPDFText_CountChars(raw))):
@@ -323,7 +337,7 @@ def _glyphs(
                 bad = char == "\ufffd" or "\ue000" <= char <= "\uf8ff"
         address = text_object_at(address_of_raw, k)
         loose_box(address_of_raw, k, at_loose)
-        box_left, box_top, box_right, box_bottom = read_loose()
+        box_left, box_top, box_right, box_bottom = _FOUR_FLOATS(loose)
         if address != current:
             # Font, size, direction and baseline hold for a whole text object: asked once
             # per object, not per glyph.
@@ -331,7 +345,7 @@ def _glyphs(
             if address:
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
-            size, angle, run_y = em(address_of_raw, k)
+            size, angle, horizontal = em(address_of_raw, k)
             if angle == want_angle:  # most objects: no turn to measure
                 upright, quarter = True, None
             else:
@@ -342,12 +356,16 @@ def _glyphs(
             if size <= 0:
                 size = height
             odd = not ODD_BOX[0] * size <= height <= ODD_BOX[1] * size
-            # The glyphs of a text object set horizontally share its baseline: no need to
-            # ask each for its origin. PDFium's box of a vertically written CID glyph has
-            # its top below its bottom: those are asked.
-            steady = not rotation and run_y is not None and height >= 0
-            if steady and run_y is not None:
-                base = top - run_y
+            # The glyphs of a text object set horizontally share the baseline of its first
+            # glyph: the others are not asked for their origins. A vertically written
+            # object (a CID font in WMode 1, which PDFium does not report) is told by its
+            # glyphs' boxes stepping down the page; from there its glyphs are asked.
+            steady = not rotation and horizontal
+            if steady:
+                origin_at(address_of_raw, k, at_x, at_y)
+                base, run_top, step = top - origin[1], box_top, STEP * size
+        elif steady and abs(box_top - run_top) > step:
+            steady = False
         if not upright:
             turned.append(char)
             if quarter is not None:
@@ -380,10 +398,9 @@ def _quarter(angle: float) -> int | None:
 
 
 class _Em:
-    """The size of a char as drawn, in points, its angle (clockwise, as
-    FPDFText_GetCharAngle gives it, from the same matrix), and the baseline of its text
-    object where that is set horizontally (else None): the font size of its text object
-    times the vertical scale of the char's matrix (text matrix and CTM).
+    """The size of a char as drawn, in points, and its angle (clockwise, as
+    FPDFText_GetCharAngle gives it, from the same matrix): the font size of its text
+    object times the vertical scale of the char's matrix (text matrix and CTM).
 
     PDFium's font size is the ``Tf`` operand alone. Writers split the size between ``Tf``
     and the matrices as they please: ``/F1 1 Tf 16 0 0 16 x y Tm``, a ``0.75 … cm`` with
@@ -391,26 +408,25 @@ class _Em:
     size, a ``Tf`` of 100 drawn at 16 pt makes half an em 50 pt, which takes two or three
     neighbouring lines for one (their characters interleaved by x).
 
-    A glyph's origin is its text object's matrix applied to its advance along the run
-    (PDFium's ``CPDF_TextObject::GetItemInfo``): with no rotation or skew in the matrix
-    (b = c = 0) every glyph of the object has the matrix's f for its y.
+    Also whether the matrix has no rotation or skew (b = c = 0): a glyph's origin is the
+    matrix applied to its advance along the run (PDFium's ``CPDF_TextObject::GetItemInfo``),
+    so the glyphs of such an object, written horizontally, share one baseline.
     """
 
     def __init__(self) -> None:
         self._matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
         self._at = ctypes.addressof(self._matrix)
-        self._read = memoryview(self._matrix).cast("B").cast("f").tolist
 
-    def __call__(self, address_of_raw: int, k: int) -> tuple[float, float, float | None]:
+    def __call__(self, address_of_raw: int, k: int) -> tuple[float, float, bool]:
         size: float = ffi.font_size(address_of_raw, k)
         if not ffi.char_matrix(address_of_raw, k, self._at):
-            return size, ffi.char_angle(address_of_raw, k), None
-        a, b, c, d, _, f = self._read()
+            return size, ffi.char_angle(address_of_raw, k), False
+        a, b, c, d, _, _ = _SIX_FLOATS(self._matrix)
         scale = math.hypot(c, d)
         if scale > 0:
             size *= scale
         angle = math.atan2(c, a)
-        return size, angle + 2 * math.pi if angle < 0 else angle, f if b == c == 0 else None
+        return size, angle + 2 * math.pi if angle < 0 else angle, b == c == 0
 
 
 def _rotate(
