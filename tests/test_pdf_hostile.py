@@ -21,7 +21,7 @@ from policyparse.loaders.pdf.text import read_pages
 from policyparse.settings import ParseOptions
 
 from .conftest import corpus_path
-from .test_pdf import _raw_pdf
+from .test_pdf import _raw_pdf, pdf_file
 
 OPTIONS = ParseOptions()
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
@@ -83,19 +83,7 @@ def _pages(contents: list[bytes], boxes: dict[int, bytes] | None = None) -> byte
         b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 0 0 0]"
         b" /ItalicAngle 0 /Ascent 0 /Descent 0 /CapHeight 0 /StemV 80 >>",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdf_file(objects)
 
 
 # One line a page, none repeated (a line on every page would be a running header).
