@@ -1,6 +1,6 @@
 """PDF loading speed: our loader against raw pdfplumber and raw pypdfium2, in one run.
 
-    .venv/bin/python benchmarks/pdf.py [--folder DIR] [--repeat R] [--clock cpu|wall]
+    .venv/bin/python benchmarks/pdf.py [--folder DIR] [--repeat R] [--clock cpu|wall] [--profile]
 
 Reads ../shared/corpus/pdf when it is there, else PDFs made here with reportlab (text pages
 and a ruled table), and prints pages per second for
@@ -13,9 +13,13 @@ and a ruled table), and prints pages per second for
 for files without ruled tables ("text-only") and for files with them, each against the
 others measured in the same run, so that the ratio holds on a shared, noisy machine.
 The targets: the loader at 5× or more the speed of raw pdfplumber on text-only pages, and
-at 0.5× or more of raw pypdfium2 (issue 15; not reached yet: reading each glyph's box,
-origin and text object through ctypes costs about as much per character as PDFium's whole
-text extraction). ``POLICYPARSE_CORPUS`` points at the corpus from a worktree.
+at 0.5× or more of raw pypdfium2 (issue 15). The second is not reached (about 0.35× on the
+corpus's text pages): PDFium has no call that returns many glyphs' boxes at once, so the
+loader makes two ctypes calls a glyph (its text object, its box) and four or five a text
+object (font, render mode, size, matrix, origin), some 0.3 µs each; on the corpus's pages
+(565 glyphs, 246 text objects) those calls alone cost some 0.6 times PDFium's whole text
+extraction, before any Python work. ``POLICYPARSE_CORPUS`` points at the corpus from a
+worktree; ``--profile`` prints where the loader's time goes.
 """
 
 from __future__ import annotations
@@ -159,11 +163,24 @@ def best(reader: Callable[[bytes], int], files: list[bytes], repeat: int) -> tup
     return min(times), pages
 
 
+def profile(files: list[bytes]) -> None:
+    """Where the loader's time goes, by function (its own time first)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [our_loader(data) for data in files])
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folder", type=Path, default=CORPUS)
     parser.add_argument("--repeat", type=int, default=3, help="passes; the best is kept")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile the loader instead (cProfile, top 25)"
+    )
     args = parser.parse_args()
     global clock
     clock = CLOCKS[args.clock]
@@ -175,6 +192,9 @@ def main() -> None:
         source = "PDFs generated with reportlab (corpus not found)"
     for _, reader in READERS:  # imports and first-call costs out of the timings
         reader(next(iter(files.values())))
+    if args.profile:
+        profile(list(files.values()))
+        return
     groups: dict[str, list[str]] = {"text-only": [], "with ruled tables": []}
     for name, data in files.items():
         groups["with ruled tables" if has_tables(data) else "text-only"].append(name)

@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import TypeVar
 
 from .text import SPACE, Glyph
 
@@ -44,6 +45,7 @@ FIELD_GAP = 2.0  # em
 FIELD_SPACES = 0.6  # em of drawn space between two characters: more than one space typed
 LEAD = 8  # glyphs: the start of a line, where a label and a heading sit
 _X0, _BASE = attrgetter("x0"), attrgetter("base")
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -136,19 +138,27 @@ def _line(kept: list[Glyph], visible: list[Glyph], page: int) -> Line:
             bottom = glyph.bottom
         if glyph.x1 > right:
             right = glyph.x1
-    fonts = Counter([g.font for g in visible])
-    sizes = Counter([g.size for g in visible])
+    fonts = [g.font for g in visible]
     return Line(
         text="".join(parts),
         x0=visible[0].x0,
         x1=right,
         top=top,
         bottom=bottom,
-        size=round(sizes.most_common(1)[0][0], 1),
-        font=fonts.most_common(1)[0][0],
-        lead_font=Counter([g.font for g in visible[:LEAD]]).most_common(1)[0][0],
+        size=round(_commonest([g.size for g in visible]), 1),
+        font=_commonest(fonts),
+        lead_font=_commonest(fonts[:LEAD]),
         page=page,
     )
+
+
+def _commonest(values: list[_T]) -> _T:
+    """The most common value, the first met among equals (as ``Counter.most_common``)."""
+    first = values[0]
+    if values.count(first) == len(values):  # most lines: one font, one size
+        return first
+    counts = Counter(values)
+    return max(counts, key=counts.__getitem__)
 
 
 def is_cjk(char: str) -> bool:

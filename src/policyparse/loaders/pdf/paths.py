@@ -13,8 +13,9 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 
-import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from . import ffi
 
 Segment = tuple[float, float, float, float]  # x0, top, x1, bottom in display points
 Matrix = tuple[float, float, float, float, float, float]
@@ -26,10 +27,11 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_DEPTH = 3  # forms inside forms
 
 
-def rules(page: pdfium.PdfPage, box: Box, rotation: int) -> list[Segment]:
-    """Every horizontal and vertical piece of the page's paths, in display space."""
+def rules(drawn: list[int], box: Box, rotation: int) -> list[Segment]:
+    """Every horizontal and vertical piece of the paths among a page's ``drawn`` path and
+    form objects (by address, in page order), in display space."""
     out: list[Segment] = []
-    for obj, matrix in _paths(page.raw, _IDENTITY, 0, form=False):
+    for obj, matrix in _top_paths(drawn):
         for (x0, y0), (x1, y1) in _pieces(obj):
             a = display(_apply(matrix, x0, y0), box, rotation)
             b = display(_apply(matrix, x1, y1), box, rotation)
@@ -48,42 +50,55 @@ def counts(segments: list[Segment]) -> tuple[int, int]:
     return horizontal, len(segments) - horizontal
 
 
-def _paths(
-    parent: ctypes.c_void_p, outer: Matrix, depth: int, *, form: bool
-) -> Iterator[tuple[ctypes.c_void_p, Matrix]]:
-    count = (pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects)(parent)
-    get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
-    for index in range(count):
-        obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+_PATH, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+
+
+def _top_paths(drawn: list[int]) -> Iterator[tuple[int, Matrix]]:
+    for obj in drawn:
+        if ffi.object_type(obj) == _PATH:
+            yield obj, _matrix(obj)
+        else:
+            yield from _paths(obj, _matrix(obj), 1)
+
+
+def _paths(form: int, outer: Matrix, depth: int) -> Iterator[tuple[int, Matrix]]:
+    """The path objects of a form (by address), with their matrices to the page."""
+    for index in range(ffi.count_form_objects(form)):
+        obj = ffi.form_object_at(form, index)
+        kind = ffi.object_type(obj)
+        if kind == _PATH:
             yield obj, _compose(_matrix(obj), outer)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
-            yield from _paths(obj, _compose(_matrix(obj), outer), depth + 1, form=True)
+        elif kind == _FORM and depth < _MAX_DEPTH:
+            yield from _paths(obj, _compose(_matrix(obj), outer), depth + 1)
 
 
-def _pieces(path: ctypes.c_void_p) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+def _pieces(path: int) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
     """The straight pieces of a path in its own space: line-tos and closing lines."""
-    x, y = ctypes.c_float(), ctypes.c_float()
+    xy = (ctypes.c_float * 2)()
+    at_x = ctypes.addressof(xy)
+    at_y = at_x + ctypes.sizeof(ctypes.c_float)
     start = current = (0.0, 0.0)
-    for index in range(pdfium_c.FPDFPath_CountSegments(path)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path, index)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (x.value, y.value)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+    for index in range(ffi.count_segments(path)):
+        segment = ffi.segment_at(path, index)
+        ffi.segment_point(segment, at_x, at_y)
+        point = (xy[0], xy[1])
+        kind = ffi.segment_type(segment)
+        if kind == _MOVETO:
             start = point
-        elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+        elif kind == _LINETO:
             yield current, point
         current = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and current != start:
+        if ffi.segment_closes(segment) and current != start:
             yield current, start
             current = start
 
 
-def _matrix(obj: ctypes.c_void_p) -> Matrix:
+_MOVETO, _LINETO = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+
+
+def _matrix(obj: int) -> Matrix:
     m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+    if not ffi.object_matrix(obj, ctypes.addressof(m)):
         return _IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 

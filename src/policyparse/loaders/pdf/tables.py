@@ -123,13 +123,21 @@ def fill(grid: Grid, glyphs: list[Glyph], page: int) -> tuple[Filled | None, lis
     glyph back) when all cells are empty."""
     boxes = [box for row in grid.rows for box in row if box is not None]
     texts: dict[Box, list[Glyph]] = {box: [] for box in boxes}
+    # inside() for every glyph and cell, with each cell's slack added once, not per test
+    wide = [
+        (box[0] - _SLACK, box[1] - _SLACK, box[2] + _SLACK, box[3] + _SLACK, texts[box])
+        for box in boxes
+    ]
     rest: list[Glyph] = []
     for glyph in glyphs:
-        home = next((box for box in boxes if inside(glyph, box)), None)
-        if home is None:
-            rest.append(glyph)
+        x = (glyph.x0 + glyph.x1) / 2
+        y = (glyph.top + glyph.bottom) / 2
+        for x0, top, x1, bottom, home in wide:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                home.append(glyph)
+                break
         else:
-            texts[home].append(glyph)
+            rest.append(glyph)
     if len(rest) == len(glyphs):
         return None, glyphs
     rows: list[tuple[tuple[str, bool], ...]] = []

@@ -22,15 +22,15 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...errors import LoadError
-from . import paths
+from . import ffi, paths
 from .paths import Segment, display
 
 # 黑体/楷体 faces by PostScript or family name: SimHei, STHeiti, Microsoft YaHei, FZHTK and
@@ -50,6 +50,9 @@ SPACE = " "  # a drawn space: kept as a glyph, so that lines can tell a typed sp
 # baseline, so that line heights and the gaps between lines stay real.
 ODD_BOX = (0.5, 2.0)
 ASCENT = 0.88
+# The box tops of a horizontal run differ by their glyphs' shapes; a vertical run's step by
+# a glyph's height. More than this many ems apart: vertical.
+STEP = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +137,8 @@ class FontTable:
 
     def of(self, textobj: int) -> int:
         """The index of a text object's font (given by address)."""
-        address = _font_of(textobj) or 0
-        stroked = _render_mode(textobj) == _RENDER_FILL_STROKE
+        address = ffi.font_of(textobj) or 0
+        stroked = ffi.render_mode(textobj) == _RENDER_FILL_STROKE
         index = self._by_address.get((address, stroked))
         if index is None:
             name, weight = "", 400
@@ -183,10 +186,10 @@ def read_page(document: pdfium.PdfDocument, index: int, fonts: FontTable) -> Pag
                 seen.clear()
                 glyphs, unmapped, turned, _ = _glyphs(textpage, fonts, box, rotation, seen)
             objects = pdfium_c.FPDFPage_CountObjects(page.raw)
-            lost = _lost_text_objects(page, seen, objects)
+            lost, drawn = _walk_objects(page, seen, objects)
         finally:
             textpage.close()
-        rules = paths.rules(page, box, rotation)
+        rules = paths.rules(drawn, box, rotation)
     finally:
         page.close()
     width, height = right - left, top - bottom
@@ -208,60 +211,70 @@ def _turned_page(glyphs: list[Glyph], quarters: Counter[int]) -> int | None:
     return quarter if count > len(glyphs) else None
 
 
-def _lost_text_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> int:
-    """Text objects of the page no character came from, set in a font the PDF does not
-    embed (empty text objects in embedded fonts are common and harmless: LibreOffice
-    writes one for a trailing space). PDFium also folds copies of a text drawn over
-    itself into the first; those count here too, and the object budget of
-    :mod:`.fallback` keeps a page of thousands of them from being read again."""
+def _walk_objects(page: pdfium.PdfPage, seen: set[int], count: int) -> tuple[int, list[int]]:
+    """One pass over the page's objects: how many text objects were lost (below), and the
+    path and form objects, for :mod:`.paths` to find the page's rules in.
+
+    Lost: text objects of the page no character came from because they have no width: a lone
+    glyph of a font the PDF does not embed and gives no widths or bounding box for, which
+    PDFium's text page skips (``CPDF_TextPage::ProcessTextObject`` drops an object
+    narrower than 0.01 pt). pdfminer still reads those; :mod:`.fallback` asks it to.
+
+    Not lost: empty text objects in embedded fonts (LibreOffice writes one for a trailing
+    space), and copies of a text drawn over itself, which PDFium folds into the copy before
+    (``IsSameAsPreTextObject``). A copy keeps its width, so it is told from a lost glyph by
+    its bounds; were copies counted, a page of a million of them would be read again."""
     raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    at_left = ctypes.addressof(bounds)
+    at_bottom, at_right, at_top = (at_left + 4 * k for k in (1, 2, 3))
     lost = 0
+    drawn: list[int] = []
+    object_at, object_type = ffi.object_at, ffi.object_type
     for k in range(count):
-        obj = _object_at(raw, k)
-        if obj in seen or _object_type(obj) != pdfium_c.FPDF_PAGEOBJ_TEXT:
+        obj = object_at(raw, k)
+        if obj in seen:
             continue
-        font = _font_of(obj)
-        if font and not _is_embedded(font):
+        kind = object_type(obj)
+        if kind != _TEXT:
+            if kind in (_PATH, _FORM):
+                drawn.append(obj)
+            continue
+        if not ffi.bounds(obj, at_left, at_bottom, at_right, at_top):
+            continue  # no glyph at all (an empty string)
+        if bounds[2] - bounds[0] >= _NO_WIDTH:
+            continue  # a copy PDFium folded into the text it covers
+        font = ffi.font_of(obj)
+        if font and not ffi.is_embedded(font):
             lost += 1
-    return lost
+    return lost, drawn
 
 
-# FPDFText_GetTextObject with a plain address as its result: comparing addresses is all
-# the loop needs, and a ctypes pointer object per glyph would cost more than the call.
-def _plain(function: Any, result: Any, *arguments: Any) -> Any:
-    """A PDFium function with plain ctypes types, so no conversion runs per call."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    assert address is not None
-    return ctypes.CFUNCTYPE(result, *arguments)(address)
-
-
-_text_object_at = _plain(
-    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+_NO_WIDTH = 0.01  # PDFium's kSizeEpsilon: a text object narrower than this gives no char
+# PDFium's FS_RECTF and FS_MATRIX, read back in one call
+_FOUR_FLOATS, _SIX_FLOATS = struct.Struct("4f").unpack_from, struct.Struct("6f").unpack_from
+_TEXT, _PATH, _FORM = (
+    pdfium_c.FPDF_PAGEOBJ_TEXT,
+    pdfium_c.FPDF_PAGEOBJ_PATH,
+    pdfium_c.FPDF_PAGEOBJ_FORM,
 )
-_VOID, _INT = ctypes.c_void_p, ctypes.c_int
-_loose_box = _plain(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VOID, _INT, _VOID)
-_origin = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID)
-_font_of = _plain(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
-_render_mode = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctypes.c_void_p)
-_object_at = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
-_object_type = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
-_is_embedded = _plain(pdfium_c.FPDFFont_GetIsEmbedded, _INT, _VOID)
-_font_size = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
-_char_angle = _plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, _VOID, _INT)
-_is_generated = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
-_char_matrix = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
 
 
-def _codes(raw: ctypes.c_void_p, count: int) -> list[int]:
-    """Every char's code point: one FPDFText_GetText call, or one call per char where the
+def _chars(raw: ctypes.c_void_p, count: int) -> str | list[str]:
+    """Every char's character: one FPDFText_GetText call, or one call per char where the
     UTF-16 text does not line up with the char list (characters outside the BMP)."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer) - 1
     if written == count:
         text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
         if len(text) == count:  # a surrogate pair would have made one character of two
-            return [ord(char) for char in text]
-    return [pdfium_c.FPDFText_GetUnicode(raw, k) for k in range(count)]
+            return text
+    return [chr(pdfium_c.FPDFText_GetUnicode(raw, k)) for k in range(count)]
+
+
+_SPACE_CHARS = frozenset(chr(code) for code in _SPACES)
+_INVISIBLE_CHARS = frozenset(chr(code) for code in _INVISIBLE)
+_HARMLESS_CONTROLS = frozenset("\x00\x02\t\n\r")  # 2: PDFium's mark for a line-end hyphen
 
 
 def _glyphs(
@@ -274,18 +287,17 @@ def _glyphs(
     """The page's upright glyphs, how many are unmapped, the text that does not run with
     the page, and how many of its characters run at each quarter turn from upright."""
     raw = textpage.raw
-    address_of_raw = ctypes.cast(raw, ctypes.c_void_p).value
+    address_of_raw = ffi.address(raw)
     left, _, _, top = box
     # PDFium measures a char's angle clockwise; text upright on a page turned clockwise by
     # /Rotate runs that much counter-clockwise in page space.
     want_angle = math.radians((360 - rotation) % 360)
-    # Filled by PDFium per glyph; read by index, cheaper than ctypes structure fields.
+    # Filled by PDFium, read back in one go (cheaper than ctypes fields one by one).
     loose = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     origin = (ctypes.c_double * 2)()
     at_loose, at_x = ctypes.addressof(loose), ctypes.addressof(origin)
     at_y = at_x + ctypes.sizeof(ctypes.c_double)
-    matrix = pdfium_c.FS_MATRIX()
-    at_matrix = ctypes.addressof(matrix)
+    em = _Em()
     glyphs: list[Glyph] = []
     append = glyphs.append
     unmapped = 0
@@ -293,57 +305,85 @@ def _glyphs(
     quarters: Counter[int] = Counter()
     quarter: int | None = None
     current: int | None = None
-    font, size, upright, odd = 0, 0.0, True, False
-    for k, code in enumerate(_codes(raw, pdfium_c.FPDFText_CountChars(raw))):
+    font, size, upright, odd, steady, base, run_top, step = (
+        0,
+        0.0,
+        True,
+        False,
+        False,
+        0.0,
+        0.0,
+        0.0,
+    )
+    # the per-char functions as locals: looked up once, not per char
+    text_object_at, loose_box, origin_at = ffi.text_object_at, ffi.loose_box, ffi.origin
+    for k, char in enumerate(_chars(raw, pdfium_c.FPDFText_CountChars(raw))):
         bad = False
-        if not 0x3000 < code < 0xD800:  # most CJK text is inside: nothing to check
-            if code in _SPACES:
-                if _is_generated(address_of_raw, k):
+        if not "\u3000" < char < "\ud800":  # most CJK text is inside: nothing to check
+            if char in _SPACE_CHARS:
+                if ffi.is_generated(address_of_raw, k):
                     continue  # PDFium's guess at a gap: spacing is judged from the gap
-                code = 0x20
-            elif code < 0x20 or code in _INVISIBLE:
-                if code not in (0, 2, 9, 10, 13):  # 2: PDFium's mark for a line-end hyphen
+                char = SPACE
+            elif char < " " or char in _INVISIBLE_CHARS:
+                if char not in _HARMLESS_CONTROLS:
                     unmapped += 1  # a control character: a glyph without a Unicode mapping
-                seen.add(_text_object_at(address_of_raw, k) or 0)  # read, if as nothing
+                seen.add(text_object_at(address_of_raw, k) or 0)  # read, if as nothing
                 continue
-            elif 0xD800 <= code <= 0xDFFF:  # a lone surrogate (a broken ToUnicode map)
-                code, bad = 0xFFFD, True
+            elif "\ud800" <= char <= "\udfff":  # a lone surrogate (a broken ToUnicode map)
+                char, bad = "\ufffd", True
+            elif char == "\xad":
+                char = "-"  # a drawn soft hyphen is a hyphen
             else:
-                bad = code == 0xFFFD or 0xE000 <= code <= 0xF8FF
-        address = _text_object_at(address_of_raw, k)
-        _loose_box(address_of_raw, k, at_loose)
-        _origin(address_of_raw, k, at_x, at_y)
+                bad = char == "\ufffd" or "\ue000" <= char <= "\uf8ff"
+        address = text_object_at(address_of_raw, k)
+        loose_box(address_of_raw, k, at_loose)
+        box_left, box_top, box_right, box_bottom = _FOUR_FLOATS(loose)
         if address != current:
-            # Font, size and direction hold for a whole text object: asked once per
-            # object, not per glyph.
+            # Font, size, direction and baseline hold for a whole text object: asked once
+            # per object, not per glyph.
             current = address
             if address:
                 seen.add(address)
             font = fonts.of(address) if address else fonts.unknown()
-            size, angle = _em(address_of_raw, k, matrix, at_matrix)
-            turn = abs(angle - want_angle) % (2 * math.pi)
-            upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
-            quarter = None if upright else _quarter(angle)
-            height = loose[1] - loose[3]
+            size, angle, horizontal = em(address_of_raw, k)
+            if angle == want_angle:  # most objects: no turn to measure
+                upright, quarter = True, None
+            else:
+                turn = abs(angle - want_angle) % (2 * math.pi)
+                upright = angle < 0 or min(turn, 2 * math.pi - turn) < _ANGLE_TOLERANCE
+                quarter = None if upright else _quarter(angle)
+            height = box_top - box_bottom
             if size <= 0:
                 size = height
             odd = not ODD_BOX[0] * size <= height <= ODD_BOX[1] * size
+            # The glyphs of a text object set horizontally share the baseline of its first
+            # glyph: the others are not asked for their origins. A vertically written
+            # object (a CID font in WMode 1, which PDFium does not report) is told by its
+            # glyphs' boxes stepping down the page; from there its glyphs are asked.
+            steady = not rotation and horizontal
+            if steady:
+                origin_at(address_of_raw, k, at_x, at_y)
+                base, run_top, step = top - origin[1], box_top, STEP * size
+        elif steady and abs(box_top - run_top) > step:
+            steady = False
         if not upright:
-            turned.append(chr(code))
+            turned.append(char)
             if quarter is not None:
                 quarters[quarter] += 1
             continue
         if bad:
             unmapped += 1
         if rotation:
-            x0, y0, x1, y1 = _rotate(loose[0], loose[1], loose[2], loose[3], box, rotation)
+            origin_at(address_of_raw, k, at_x, at_y)
+            x0, y0, x1, y1 = _rotate(box_left, box_top, box_right, box_bottom, box, rotation)
             base = display((origin[0], origin[1]), box, rotation)[1]
         else:
-            x0, x1 = loose[0] - left, loose[2] - left
-            y0, y1, base = top - loose[1], top - loose[3], top - origin[1]
+            if not steady:
+                origin_at(address_of_raw, k, at_x, at_y)
+                base = top - origin[1]
+            x0, x1, y0, y1 = box_left - left, box_right - left, top - box_top, top - box_bottom
         if odd:
             y0, y1 = base - ASCENT * size, base + (1 - ASCENT) * size  # see ODD_BOX
-        char = "-" if code == 0xAD else chr(code)  # a drawn soft hyphen is a hyphen
         append(Glyph(char, x0, x1 if x1 > x0 else x0 + 0.01, y0, y1, base, size, font))
     return glyphs, unmapped, "".join(turned).strip(), quarters
 
@@ -357,8 +397,8 @@ def _quarter(angle: float) -> int | None:
     return quarter % 4 if off < _ANGLE_TOLERANCE else None
 
 
-def _em(address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> tuple[float, float]:
-    """The size of char ``k`` as drawn, in points, and its angle (clockwise, as
+class _Em:
+    """The size of a char as drawn, in points, and its angle (clockwise, as
     FPDFText_GetCharAngle gives it, from the same matrix): the font size of its text
     object times the vertical scale of the char's matrix (text matrix and CTM).
 
@@ -367,15 +407,26 @@ def _em(address_of_raw: int | None, k: int, matrix: Any, at_matrix: int) -> tupl
     the size in pixels, or WPS 文字's large ``Tf`` under a shrinking matrix. Taken for the
     size, a ``Tf`` of 100 drawn at 16 pt makes half an em 50 pt, which takes two or three
     neighbouring lines for one (their characters interleaved by x).
+
+    Also whether the matrix has no rotation or skew (b = c = 0): a glyph's origin is the
+    matrix applied to its advance along the run (PDFium's ``CPDF_TextObject::GetItemInfo``),
+    so the glyphs of such an object, written horizontally, share one baseline.
     """
-    size: float = _font_size(address_of_raw, k)
-    if not _char_matrix(address_of_raw, k, at_matrix):
-        return size, _char_angle(address_of_raw, k)
-    scale = math.hypot(matrix.c, matrix.d)
-    if scale > 0:
-        size *= scale
-    angle = math.atan2(matrix.c, matrix.a)
-    return size, angle + 2 * math.pi if angle < 0 else angle
+
+    def __init__(self) -> None:
+        self._matrix = (ctypes.c_float * 6)()  # FS_MATRIX: a, b, c, d, e, f
+        self._at = ctypes.addressof(self._matrix)
+
+    def __call__(self, address_of_raw: int, k: int) -> tuple[float, float, bool]:
+        size: float = ffi.font_size(address_of_raw, k)
+        if not ffi.char_matrix(address_of_raw, k, self._at):
+            return size, ffi.char_angle(address_of_raw, k), False
+        a, b, c, d, _, _ = _SIX_FLOATS(self._matrix)
+        scale = math.hypot(c, d)
+        if scale > 0:
+            size *= scale
+        angle = math.atan2(c, a)
+        return size, angle + 2 * math.pi if angle < 0 else angle, b == c == 0
 
 
 def _rotate(
