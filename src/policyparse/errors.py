@@ -48,3 +48,10 @@ class LoadError(PolicyParseError):
     """A format-specific loader failed: corrupt, encrypted or scanned file."""
 
     kind = "load"
+
+
+class WriteError(PolicyParseError):
+    """An output could not be written: disk full, read-only, a name too long, a symbolic
+    link where a folder of the output tree should be."""
+
+    kind = "write"
