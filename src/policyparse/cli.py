@@ -406,7 +406,9 @@ def batch(
         _fail(f"{display_name(failure.source)}: {failure.message}{again}")
     if not quiet:
         print_summary(summary, outdir)
-    sys.exit(1 if summary.failures else 0)
+    for line in summary.unwritten:
+        _fail(line)
+    sys.exit(1 if summary.failures or summary.unwritten else 0)
 
 
 def _settings(keywords: bool, zip_limit_mb: int, encoding: str | None = None) -> dict[str, object]:

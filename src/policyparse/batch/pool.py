@@ -9,8 +9,9 @@ since when:
 - a worker past ``timeout`` seconds on one file is killed; that file fails as ``timeout``;
 - a worker that dies blames the file it was on (``worker``), and only that file;
 - the files queued behind either are sent again, to a fresh worker;
-- workers die with the parent: PR_SET_PDEATHSIG on Linux, and a thread that exits when the
-  parent process changes; an idle worker also exits when its pipe closes.
+- workers die with the batch: a thread in each waits on a pipe only the batch process
+  holds, which closes however the batch ends (kill -9 too); an idle worker also exits
+  when its job pipe closes.
 
 ``max_memory`` caps each worker's address space (RLIMIT_AS): a file past it fails with a
 MemoryError, or its worker dies, and either way the batch goes on.
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .jobs import TIMEOUT, WORKER, Job, Outcome, failed, with_message
+from .jobs import CRASH, TIMEOUT, WORKER, Job, Outcome, failed, with_message
 
 Work = Callable[[Job], Outcome]
 
@@ -55,6 +56,7 @@ class _Slot:
 
     process: Any
     conn: Connection
+    lifeline: Connection  # only the parent holds it: it closes when the parent dies
     held: deque[tuple[int, Job]] = field(default_factory=deque)
     since: float = 0.0  # when the first held file was started
 
@@ -86,42 +88,59 @@ class _Pool:
         self._slots: list[_Slot | None] = [None] * workers
         self._again: deque[tuple[int, Job]] = deque()  # files to send before new ones
         self._window = workers * 4 * CHUNK  # files in flight or waiting to be yielded
+        self._next_out = self._taken = 0
+        self._exhausted = False
 
     def run(self, jobs: Iterable[Job], ordered: bool) -> Iterator[Outcome]:
         source = enumerate(jobs)
-        exhausted = False
         waiting: dict[int, Outcome] = {}  # ordered: outcomes ahead of the next to yield
-        next_out = 0
-        taken = 0
+        self._next_out = 0
+        self._taken = 0
+        self._exhausted = False
         while True:
-            for index, slot in enumerate(self._slots):
-                while slot is None or len(slot.held) <= CHUNK:
-                    chunk: list[tuple[int, Job]] = []
-                    while len(chunk) < CHUNK and self._again:
-                        chunk.append(self._again.popleft())
-                    while len(chunk) < CHUNK and not exhausted and taken - next_out < self._window:
-                        item = next(source, None)
-                        if item is None:
-                            exhausted = True
-                        else:
-                            chunk.append(item)
-                            taken += 1
-                    if not chunk:
-                        break
-                    slot = slot or self._start(index)
-                    self._send(slot, chunk)
+            self._deal(source)
             busy = [s for s in self._slots if s is not None and s.held]
             if not busy:
                 return
             for number, outcome in self._step(busy):
                 if not ordered:
-                    next_out += 1
+                    self._next_out += 1
                     yield outcome
                     continue
                 waiting[number] = outcome
-                while next_out in waiting:
-                    yield waiting.pop(next_out)
-                    next_out += 1
+                while self._next_out in waiting:
+                    yield waiting.pop(self._next_out)
+                    self._next_out += 1
+
+    def _deal(self, source: Iterator[tuple[int, Job]]) -> None:
+        """Top up every worker holding CHUNK files or fewer to 2 × CHUNK, one file at a
+        time to the one holding fewest (a batch of four files on two workers is two and
+        two), then send each its new files in one message."""
+        held = [len(s.held) if s is not None else 0 for s in self._slots]
+        hungry = [i for i, n in enumerate(held) if n <= CHUNK]
+        dealt: dict[int, list[tuple[int, Job]]] = {}
+        while hungry:
+            item = self._again.popleft() if self._again else self._take(source)
+            if item is None:
+                break
+            index = min(hungry, key=lambda i: held[i])
+            dealt.setdefault(index, []).append(item)
+            held[index] += 1
+            if held[index] >= 2 * CHUNK:
+                hungry.remove(index)
+        for index, chunk in dealt.items():
+            self._send(self._slots[index] or self._start(index), chunk)
+
+    def _take(self, source: Iterator[tuple[int, Job]]) -> tuple[int, Job] | None:
+        """The next new file, unless the window of files not yet yielded is full."""
+        if self._exhausted or self._taken - self._next_out >= self._window:
+            return None
+        item = next(source, None)
+        if item is None:
+            self._exhausted = True
+            return None
+        self._taken += 1
+        return item
 
     def _step(self, busy: list[_Slot]) -> list[tuple[int, Outcome]]:
         """Wait for outcomes, deaths or the first deadline; what came of it."""
@@ -177,18 +196,21 @@ class _Pool:
             results.append((number, failed(job.source, kind, reason)))
         self._again.extendleft(reversed(slot.held))
         slot.conn.close()
+        slot.lifeline.close()
         self._slots[self._slots.index(slot)] = None
 
     def _start(self, index: int) -> _Slot:
         parent_end, child_end = self._context.Pipe()
+        watched, lifeline = self._context.Pipe(duplex=False)
         process = self._context.Process(  # type: ignore[attr-defined]
             target=worker_main,
-            args=(child_end, self._work, self._limits.max_memory, _umask()),
+            args=(child_end, watched, self._work, self._limits.max_memory, _umask()),
             daemon=True,
         )
         process.start()
         child_end.close()
-        slot = _Slot(process, parent_end)
+        watched.close()
+        slot = _Slot(process, parent_end, lifeline)
         self._slots[index] = slot
         return slot
 
@@ -213,6 +235,7 @@ class _Pool:
                 slot.process.kill()
                 slot.process.join()
             slot.conn.close()
+            slot.lifeline.close()
         self._slots = [None] * self._size
 
 
@@ -222,11 +245,13 @@ def _umask() -> int:
     return mask
 
 
-def worker_main(conn: Connection, work: Work, max_memory: int | None, umask: int) -> None:
+def worker_main(
+    conn: Connection, lifeline: Connection, work: Work, max_memory: int | None, umask: int
+) -> None:
     """A worker: chunks of jobs in, one outcome per job out, until None or EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.umask(umask)  # the parent's now, not the fork server's when it started
-    die_with_parent()
+    die_with_parent(lifeline)
     if max_memory is not None:
         limit_memory(max_memory)
     while True:
@@ -237,7 +262,15 @@ def worker_main(conn: Connection, work: Work, max_memory: int | None, umask: int
         if jobs is None:
             return
         for job in jobs:
-            conn.send(work(job))
+            try:
+                outcome = work(job)
+            except MemoryError:  # the job function's own guard failed: still one file
+                outcome = failed(job.source, "resource", "out of memory")
+            except Exception as error:
+                outcome = failed(
+                    job.source, CRASH, f"internal error: {type(error).__name__}: {error}"
+                )
+            conn.send(outcome)
 
 
 def limit_memory(max_bytes: int) -> None:
@@ -248,8 +281,13 @@ def limit_memory(max_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
 
 
-def die_with_parent() -> None:
-    """End this process when its parent ends, even in the middle of a file."""
+def die_with_parent(lifeline: Connection) -> None:
+    """End this process when the batch's process ends, even in the middle of a file.
+
+    Under the fork server the parent is the server, not the batch, and the server waits
+    for its children before it exits, so neither PR_SET_PDEATHSIG nor a change of parent
+    would ever fire; a pipe that only the batch process writes to closes when it dies,
+    however it dies. The parent check stays for a worker started directly (spawn)."""
     parent = os.getppid()
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
@@ -257,12 +295,17 @@ def die_with_parent() -> None:
 
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent ended before the call above
+
+    def watch_pipe() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            while True:
+                lifeline.recv_bytes()
         os._exit(1)
 
-    def watch() -> None:  # where prctl is missing, or a C loop holds the GIL only briefly
+    def watch_parent() -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_POLL)
         os._exit(1)
 
-    threading.Thread(target=watch, name="policyparse-parent-watch", daemon=True).start()
+    threading.Thread(target=watch_pipe, name="policyparse-lifeline", daemon=True).start()
+    threading.Thread(target=watch_parent, name="policyparse-parent", daemon=True).start()

@@ -26,6 +26,8 @@ from .progress import Reporter
 from .stamps import Stamps
 from .targets import target_for
 
+ERRORS = "errors.jsonl"
+
 
 @dataclass(slots=True)
 class Summary:
@@ -33,6 +35,7 @@ class Summary:
     provisions: int = 0
     seconds: float = 0.0
     failures: list[Outcome] = field(default_factory=list)
+    unwritten: list[str] = field(default_factory=list)  # OUTDIR's own files that failed
 
 
 def plan(
@@ -98,12 +101,23 @@ def run_batch(
         reporter.stop()
         # after a Ctrl-C too: what was finished stays finished
         if stamps is not None:
-            stamps.save()
+            _save(summary, stamps.path, stamps.save)
         if failures is not None:
-            failures.save()
+            _save(summary, failures.path, failures.save)
     summary.seconds = time.perf_counter() - started
-    _write_errors(outdir, summary.failures)
+    _save(summary, outdir / ERRORS, lambda: _write_errors(outdir, summary.failures))
     return summary
+
+
+def _save(summary: Summary, path: Path, save: Callable[[], None]) -> None:
+    """Write a file of OUTDIR's own; a disk that is full by now is noted, not raised, so
+    that the files' own failures are still reported."""
+    try:
+        save()
+    except OSError as error:
+        summary.unwritten.append(
+            f"{display_name(str(path))}: cannot write: {error.strerror or error}"
+        )
 
 
 def _run_combined(
@@ -156,7 +170,7 @@ def _stamp(stamps: Stamps | None, outcome: Outcome) -> None:
 
 def _write_errors(outdir: Path, failures: list[Outcome]) -> None:
     """OUTDIR/errors.jsonl lists this run's failures; a clean run leaves no stale list."""
-    path = outdir / "errors.jsonl"
+    path = outdir / ERRORS
     if not failures:
         path.unlink(missing_ok=True)
         return
