@@ -158,6 +158,32 @@ def test_any_exception_is_one_line_and_the_batch_goes_on(
     assert outputs(out) == ["a.txt.json", "c.txt.json"]
 
 
+def test_a_record_no_writer_could_write_fails_alone_in_a_combined_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import policyparse.pipeline
+
+    real = policyparse.pipeline.parse_record
+
+    def parse(data: bytes, **kwargs: object) -> dict[str, object]:
+        record = real(data, **kwargs)  # type: ignore[arg-type]
+        if str(kwargs["name"]).endswith("b.txt"):
+            record["provisions"][0]["text"] = "\udcff"  # a lone surrogate the library let by
+        return record
+
+    monkeypatch.setattr(policyparse.pipeline, "parse_record", parse)
+    root = tree(tmp_path / "in", ["a.txt", "b.txt", "c.txt"])
+    out, combined = tmp_path / "out", tmp_path / "all.jsonl"
+    args = ["-j", "1", "--timeout", "0", "-f", "jsonl", "--combine", combined]
+    assert batch(root, "-o", out, *args)[0] == 1
+    message = "the record holds a lone surrogate (\\udcff), which UTF-8 cannot write"
+    assert errors(out) == [{"file": str(root / "b.txt"), "error": "crash", "message": message}]
+    lines = combined.read_text(encoding="utf-8").splitlines()
+    assert [Path(json.loads(line)["doc_path"]).name for line in lines] == ["a.txt"] * 3 + [
+        "c.txt"
+    ] * 3
+
+
 # --- inputs ------------------------------------------------------------------------
 
 

@@ -199,17 +199,14 @@ class _Inputs:
 
 
 def _check_serialisable(doc: Record) -> None:
-    """Refuse here a record no writer could write (a lone surrogate, an infinite number),
-    so that a bad document never leaves a JSON array or a CSV half-written."""
-    import json
-
+    """Refuse here a record no writer could write, so that a bad document never leaves a
+    JSON array or a CSV half-written."""
     from .errors import PolicyParseError
+    from .output import unwritable
 
-    try:
-        json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
-    except (ValueError, UnicodeError) as error:
-        reason = f"the record cannot be written: {error}"
-        raise PolicyParseError(reason, path=doc["source"]["path"]) from error
+    reason = unwritable(doc)
+    if reason is not None:
+        raise PolicyParseError(reason, path=doc["source"]["path"])
 
 
 def _summarise(doc: Record) -> None:
@@ -224,6 +221,14 @@ def _summarise(doc: Record) -> None:
 def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     """Usage errors (exit 2) for an output that would clobber something; a device or a
     pipe (/dev/null, a FIFO) is written in place, never replaced, so needs no --force."""
+    try:
+        _check_output_path(output, inputs, force)
+    except OSError as error:  # a name too long, a loop of links: no file could be made
+        _fail(f"{output}: cannot write: {error.strerror or error}")
+        sys.exit(1)
+
+
+def _check_output_path(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     from .output import is_special
 
     hint = "'-o' / '--output'"

@@ -41,6 +41,20 @@ def is_special(path: Path) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def unwritable(doc: Record) -> str | None:
+    """Why no writer could write ``doc`` (a lone surrogate, an infinite number), or None."""
+    import json
+
+    try:
+        json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end].encode("unicode_escape").decode()
+        return f"the record holds a lone surrogate ({bad}), which UTF-8 cannot write"
+    except ValueError as error:
+        return f"the record holds a number JSON cannot write ({error})"
+    return None
+
+
 def write_text(output: str | None, write: Callable[[TextIO], None]) -> None:
     """Run ``write`` on a UTF-8 text stream that ends up at ``output``."""
     if is_stdout(output):

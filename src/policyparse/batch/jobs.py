@@ -86,9 +86,12 @@ def _run(job: Job) -> Outcome:
 
 
 def _write(job: Job, doc: dict[str, Any]) -> Outcome:
-    from ..output import write_errors
+    from ..output import unwritable, write_errors
     from ..writers import FILE_FORMATS, get_writer
 
+    reason = unwritable(doc)
+    if reason is not None:  # a library bug: said here, not as a writer's traceback
+        return failed(job.source, CRASH, reason)
     provisions = len(doc["provisions"])
     if job.target is None:  # the main process writes the one combined file
         if job.output_format in FILE_FORMATS:
@@ -97,7 +100,6 @@ def _write(job: Job, doc: dict[str, Any]) -> Outcome:
             buffer = io.StringIO()
             get_writer(job.output_format, many=True).document(doc, buffer)
             chunk = buffer.getvalue()
-        chunk.encode("utf-8")  # fail here, on this file, not in the combined stream
         return Outcome(job.source, "converted", provisions, chunk=chunk)
     target = Path(job.target)
     with write_errors(target):
