@@ -116,6 +116,9 @@ class _Pool:
         """Top up every worker holding CHUNK files or fewer to 2 × CHUNK, one file at a
         time to the one holding fewest (a batch of four files on two workers is two and
         two), then send each its new files in one message."""
+        for slot in list(self._slots):
+            if slot is not None and not slot.held and not slot.process.is_alive():
+                self._forget(slot)  # died while idle: no file to blame
         held = [len(s.held) if s is not None else 0 for s in self._slots]
         hungry = [i for i, n in enumerate(held) if n <= CHUNK]
         dealt: dict[int, list[tuple[int, Job]]] = {}
@@ -195,6 +198,10 @@ class _Pool:
             number, job = slot.held.popleft()
             results.append((number, failed(job.source, kind, reason)))
         self._again.extendleft(reversed(slot.held))
+        self._forget(slot)
+
+    def _forget(self, slot: _Slot) -> None:
+        slot.process.join(5)
         slot.conn.close()
         slot.lifeline.close()
         self._slots[self._slots.index(slot)] = None
