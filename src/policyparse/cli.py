@@ -444,7 +444,12 @@ def _is_an_input(combine: Path, root: Path, pattern: str | None) -> bool:
 
     if not combine.exists() or not is_within(combine.resolve(), root.resolve()):
         return False
-    return any(combine.samefile(path) for path in iter_files(root, pattern=pattern))
+    target = combine.stat()
+    for path in iter_files(root, pattern=pattern):
+        with contextlib.suppress(OSError):  # a dangling link is no input
+            if os.path.samestat(target, path.stat()):
+                return True
+    return False
 
 
 def _prepare_outdir(outdir: Path, combine: Path | None) -> None:

@@ -93,7 +93,10 @@ def run_batch(
         jobs = failures.skip_known(jobs, count)
     try:
         if combine is not None:
-            _run_combined(jobs, executor, count, combine, output_format)
+            from ..output import write_errors
+
+            with write_errors(combine):  # disk full: one line naming the combined file
+                _run_combined(jobs, executor, count, combine, output_format)
         else:
             for outcome in executor(jobs, False):
                 count(outcome)
