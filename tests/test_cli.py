@@ -234,3 +234,74 @@ def test_units_matrix_counts_lead_and_support_across_documents(tmp_path: Path) -
     tsv = run("units", str(tmp_path)).stdout.decode("utf-8").splitlines()
     assert tsv[0] == "unit\trole\tdocument\tprovision\twritten"
     assert tsv[1] == f"市民政局\tlead\t{a}\t1.1\t市民政局"
+
+
+def test_a_crash_in_a_multi_file_extract_leaves_a_complete_array(
+    notice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import policyparse.pipeline
+
+    real = policyparse.pipeline.parse_record
+    crash, lone = tmp_path / "crash.txt", tmp_path / "lone.txt"
+    for path in (crash, lone):
+        path.write_text(NOTICE, encoding="utf-8")
+
+    def parse(data: bytes, **kwargs: object) -> dict[str, object]:
+        name = str(kwargs["name"])
+        if name == str(crash):
+            raise ValueError("negative seek value\nin the zip reader")
+        record = real(data, **kwargs)  # type: ignore[arg-type]
+        if name == str(lone):
+            record["meta"]["title"] = "\ud800"  # no UTF-8 writer can write it
+        return record
+
+    monkeypatch.setattr(policyparse.pipeline, "parse_record", parse)
+    for fmt in ("json", "jsonl"):
+        result = CliRunner().invoke(
+            main, ["extract", "-f", fmt, str(notice), str(crash), str(lone), str(notice)]
+        )
+        assert result.exit_code == 1
+        if fmt == "json":
+            assert len(json.loads(result.stdout)) == 2, "the array is closed and valid"
+        else:
+            lines = result.stdout.splitlines()
+            assert len(lines) == 2 * 4 and all(json.loads(line) for line in lines)
+        assert result.stderr.splitlines() == [
+            f"policyparse: error: {crash}: internal error: ValueError: negative seek value "
+            "in the zip reader",
+            f"policyparse: error: {lone}: the record holds a lone surrogate (\\ud800), which "
+            "UTF-8 cannot write",
+        ]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_on_a_full_device_is_one_line(notice: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "policyparse", "extract", str(notice)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr == b"policyparse: error: stdout: cannot write: No space left on device\n"
+
+
+def test_an_output_name_too_long_is_one_line(notice: Path, tmp_path: Path) -> None:
+    long = tmp_path / ("长" * 90 + ".json")  # 274 bytes: no file system takes it
+    result = run("extract", str(notice), "-o", str(long))
+    assert result.returncode == 1
+    assert (
+        result.stderr.decode() == f"policyparse: error: {long}: cannot write: File name too long\n"
+    )
+
+
+def test_a_fifo_and_stdin_past_max_size_are_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run("extract", str(fifo))  # would block forever if it were opened to read
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"policyparse: error: {fifo}: not a regular file\n"
+    result = run("extract", "-", "--max-size", "1", stdin=b"x" * (1024 * 1024 + 1))
+    assert result.returncode == 1
+    assert result.stderr.decode() == "policyparse: error: -: larger than 1 MB (--max-size)\n"

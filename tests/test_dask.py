@@ -36,8 +36,9 @@ def test_local_cluster_writes_the_same_bytes_as_the_pool(tmp_path: Path) -> None
     assert local.returncode == dask.returncode == 1, dask.stderr
     files = sorted(p.relative_to(pool) for p in pool.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(cluster) for p in cluster.rglob("*") if p.is_file())
-    # every output, errors.jsonl and the stamps of batch/stamps.py
-    assert len(files) == len(list(tree.iterdir())) + 1
+    # every output, errors.jsonl, the stamps of batch/stamps.py and the failures of
+    # batch/failures.py
+    assert len(files) == len(list(tree.iterdir())) + 2
     for rel in files:
         assert (pool / rel).read_bytes() == (cluster / rel).read_bytes(), rel
     errors = [json.loads(line) for line in (cluster / "errors.jsonl").read_text().splitlines()]

@@ -4,11 +4,13 @@ big input in bounded time; a mutated corpus keeps every invariant; no write esca
 from __future__ import annotations
 
 import json
+import os
 import random
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,10 +58,14 @@ def test_permission_denied_is_reported(monkeypatch: pytest.MonkeyPatch, tmp_path
     path = tmp_path / "secret.txt"
     path.write_text("一、总体要求\n", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name: str | os.PathLike[str], *args: Any, **kwargs: Any) -> int:
+        if os.fspath(name) == str(path):  # root reads whatever the mode bits say
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError) as caught:
         parse_record(path)
     assert str(caught.value) == f"{path}: permission denied"

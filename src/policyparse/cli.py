@@ -8,6 +8,7 @@ Heavy modules (pydantic models, rich, loaders) are imported inside the commands,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -21,11 +22,14 @@ from . import __version__, options
 
 if TYPE_CHECKING:
     from .batch.executors import Executor
+    from .batch.pool import Limits
     from .provisions import Record
 
 
 def _fail(message: str) -> None:
-    click.echo(f"policyparse: error: {message}", err=True)
+    from .inputs import display_name, one_line
+
+    click.echo(f"policyparse: error: {one_line(display_name(message))}", err=True)
 
 
 class _Main(click.Group):
@@ -65,6 +69,7 @@ def main() -> None:
 @options.encoding
 @options.keywords
 @options.zip_limit
+@options.max_size
 @options.force
 @options.quiet
 def extract(
@@ -77,10 +82,14 @@ def extract(
     encoding: str | None,
     keywords: bool,
     zip_limit: int,
+    max_size: int,
     force: bool,
     quiet: bool,
 ) -> None:
-    """Parse documents and print their records (json, jsonl, csv, xlsx or sqlite)."""
+    """Parse documents and print their records (json, jsonl, csv, xlsx or sqlite).
+
+    Several inputs: the output holds every one that parsed (a complete JSON array, every
+    line), the others are one line each on stderr, and the exit code is 1."""
     from . import output as destination
     from .writers import FILE_FORMATS, format_for
 
@@ -93,12 +102,18 @@ def extract(
     elif fmt in FILE_FORMATS and destination.stdout_is_terminal():
         raise click.UsageError(f"{fmt} is binary; name a file with -o (or redirect stdout)")
     settings = _settings(keywords, zip_limit, encoding)
-    run = _Inputs(inputs, input_format, quiet, settings)
+    run = _Inputs(inputs, input_format, quiet, settings, max_bytes=max_size * 1024 * 1024)
     documents = run.documents()
     first = next(documents, None)
     if first is None:
         sys.exit(1)
-    with destination.quiet_broken_pipe():
+    from .errors import WriteError
+
+    with (
+        destination.quiet_broken_pipe(),
+        _one_line_on(WriteError),
+        destination.write_errors(output),
+    ):
         if fmt in FILE_FORMATS:
             destination.write_file(output, fmt, _chain(first, documents))
         else:
@@ -116,6 +131,16 @@ def extract(
     sys.exit(1 if run.failures else 0)
 
 
+@contextlib.contextmanager
+def _one_line_on(*errors: type[Exception]) -> Iterator[None]:
+    """These library errors as ``policyparse: error: …`` and exit 1."""
+    try:
+        yield
+    except errors as error:
+        _fail(str(error))
+        sys.exit(1)
+
+
 def _chain(first: Record, rest: Iterator[Record]) -> Iterator[Record]:
     yield first
     yield from rest
@@ -131,15 +156,19 @@ class _Inputs:
     options: Mapping[str, object] | None = None
     read_records: bool = False  # read policyparse's own JSON outputs as the records they are
     failures: int = 0
+    max_bytes: int | None = None  # None: inputs.DEFAULT_MAX_BYTES
 
     def documents(self) -> Iterator[Record]:
         """Records, one per input that parses (pydantic is never imported here)."""
         from .errors import PolicyParseError
+        from .inputs import DEFAULT_MAX_BYTES, display_name, read_input, read_stdin
         from .pipeline import parse_record
         from .readback import own_records
 
+        budget = self.max_bytes or DEFAULT_MAX_BYTES
         for name in self.names:
-            records = None if name == "-" else own_records(Path(name))
+            regular = name != "-" and os.path.isfile(name)  # a FIFO named .json never blocks
+            records = own_records(Path(name)) if regular else None
             if records is not None and self.read_records:
                 yield from records
                 continue
@@ -151,20 +180,33 @@ class _Inputs:
                 self.failures += 1
                 continue
             try:
-                if name == "-":
-                    data = sys.stdin.buffer.read()
-                    doc = parse_record(
-                        data, format=self.input_format, name="-", options=self.options
-                    )
-                else:
-                    doc = parse_record(name, format=self.input_format, options=self.options)
+                data = read_stdin(budget) if name == "-" else read_input(name, max_bytes=budget)
+                doc = parse_record(
+                    data, format=self.input_format, name=display_name(name), options=self.options
+                )
+                _check_serialisable(doc)
             except PolicyParseError as error:
                 _fail(str(error))
+                self.failures += 1
+                continue
+            except Exception as error:  # a bug: this input fails, the others go on
+                _fail(f"{name}: internal error: {type(error).__name__}: {error}")
                 self.failures += 1
                 continue
             if not self.quiet:
                 _summarise(doc)
             yield doc
+
+
+def _check_serialisable(doc: Record) -> None:
+    """Refuse here a record no writer could write, so that a bad document never leaves a
+    JSON array or a CSV half-written."""
+    from .errors import PolicyParseError
+    from .output import unwritable
+
+    reason = unwritable(doc)
+    if reason is not None:
+        raise PolicyParseError(reason, path=doc["source"]["path"])
 
 
 def _summarise(doc: Record) -> None:
@@ -179,6 +221,14 @@ def _summarise(doc: Record) -> None:
 def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     """Usage errors (exit 2) for an output that would clobber something; a device or a
     pipe (/dev/null, a FIFO) is written in place, never replaced, so needs no --force."""
+    try:
+        _check_output_path(output, inputs, force)
+    except OSError as error:  # a name too long, a loop of links: no file could be made
+        _fail(f"{output}: cannot write: {error.strerror or error}")
+        sys.exit(1)
+
+
+def _check_output_path(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     from .output import is_special
 
     hint = "'-o' / '--output'"
@@ -237,9 +287,32 @@ def _check_output(output: Path, inputs: tuple[str, ...], force: bool) -> None:
     help="Every record of the whole tree into this one file instead: provisions "
     "(.jsonl, .csv) or every table (.xlsx, .sqlite, .db); the format follows its extension.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=300,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a file after this many seconds (its worker is killed and replaced); "
+    "0: no limit.",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="MB",
+    help="Cap each worker's memory at this many megabytes; a file past it fails alone.",
+)
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Try again the files an earlier run failed on (by default a rerun skips a file "
+    "that failed and has not changed since).",
+)
 @options.encoding
 @options.keywords
 @options.zip_limit
+@options.max_size
 @options.force
 @options.quiet
 def batch(
@@ -251,22 +324,31 @@ def batch(
     executor: str,
     scheduler: str | None,
     combine: Path | None,
+    timeout: float,
+    max_memory: int | None,
+    retry_failed: bool,
     encoding: str | None,
     keywords: bool,
     zip_limit: int,
+    max_size: int,
     force: bool,
     quiet: bool,
 ) -> None:
     """Convert every document under DIR into OUTDIR, in parallel.
 
-    A rerun redoes exactly the files whose input or options changed (stamps in
-    OUTDIR/.policyparse-stamps); --force redoes every file."""
+    Every file is isolated: a crash, a timeout or a dead worker fails that file alone
+    (OUTDIR/errors.jsonl) and the batch goes on. A rerun redoes exactly the files whose
+    input or options changed (stamps in OUTDIR/.policyparse-stamps) and skips those that
+    failed unchanged (--retry-failed tries them); --force redoes every file."""
+    from .batch.failures import Failures
+    from .batch.pool import Limits
     from .batch.progress import reporter_for
     from .batch.runner import plan, run_batch
     from .batch.stamps import Stamps, settings_digest
     from .batch.summary import print_summary
     from .errors import PolicyParseError
     from .formats import SUPPORTED_EXTENSIONS
+    from .inputs import display_name
     from .writers import format_for
 
     if output_format is None:
@@ -275,6 +357,9 @@ def batch(
         raise click.UsageError("--combine needs -f jsonl, csv, xlsx or sqlite")
     if scheduler is not None and executor != "dask":
         raise click.UsageError("--scheduler needs --executor dask")
+    if combine is not None and _is_an_input(combine, root, pattern):
+        _fail(f"{combine}: is one of the inputs under {root}; refusing to overwrite it (--combine)")
+        sys.exit(2)
     if combine is not None and combine.exists() and not force:
         raise click.BadParameter(
             f"{combine}: already exists (use --force to overwrite)", param_hint="'--combine'"
@@ -286,14 +371,18 @@ def batch(
         _fail(f"{root}: no documents to convert (looked for {looked_for})")
         sys.exit(1)
     workers = jobs or os.cpu_count() or 1
+    limits = Limits(timeout or None, max_memory * 1024 * 1024 if max_memory else None)
     try:
-        run = _executor(executor, scheduler, workers)
+        run = _executor(executor, scheduler, workers, limits)
     except PolicyParseError as error:
         _fail(str(error))
         sys.exit(2)
     total = sum(1 for _ in iter_files(root, pattern=pattern))  # a cheap first walk, for the ETA
     settings = _settings(keywords, zip_limit, encoding)
-    stamps = None if combine else Stamps(outdir, root, settings_digest(output_format, settings))
+    _prepare_outdir(outdir, combine)
+    digest = settings_digest(output_format, settings)
+    stamps = None if combine else Stamps(outdir, root, digest)
+    failures = Failures(outdir, root, digest, {"timeout": limits.timeout, "max_memory": max_memory})
     todo = plan(
         root,
         iter_files(root, pattern=pattern),
@@ -303,23 +392,28 @@ def batch(
         force=force,
         combine=combine is not None,
         stamps=stamps,
+        max_bytes=max_size * 1024 * 1024,
     )
-    outdir.mkdir(parents=True, exist_ok=True)
-    summary = run_batch(
-        todo,
-        total,
-        run,
-        reporter_for(quiet),
-        combine=combine,
-        output_format=output_format,
-        outdir=outdir,
-        stamps=stamps,
-    )
+    with _one_line_on(PolicyParseError), _outdir_errors(outdir):
+        summary = run_batch(
+            todo,
+            total,
+            run,
+            reporter_for(quiet),
+            combine=combine,
+            output_format=output_format,
+            outdir=outdir,
+            stamps=stamps,
+            failures=None if retry_failed else failures,
+        )
     for failure in summary.failures:
-        _fail(f"{failure.source}: {failure.message}")
+        again = " (failed before; --retry-failed tries again)" if failure.earlier else ""
+        _fail(f"{display_name(failure.source)}: {failure.message}{again}")
     if not quiet:
         print_summary(summary, outdir)
-    sys.exit(1 if summary.failures else 0)
+    for line in summary.unwritten:
+        _fail(line)
+    sys.exit(1 if summary.failures or summary.unwritten else 0)
 
 
 def _settings(keywords: bool, zip_limit_mb: int, encoding: str | None = None) -> dict[str, object]:
@@ -333,14 +427,52 @@ def _settings(keywords: bool, zip_limit_mb: int, encoding: str | None = None) ->
     return settings
 
 
-def _executor(name: str, scheduler: str | None, workers: int) -> Executor:
+def _executor(name: str, scheduler: str | None, workers: int, limits: Limits) -> Executor:
     if name == "dask":
         from .batch.dask_executor import dask_executor
 
         return dask_executor(scheduler, workers)
     from .batch.executors import local_executor
 
-    return local_executor(workers)
+    return local_executor(workers, limits)
+
+
+def _is_an_input(combine: Path, root: Path, pattern: str | None) -> bool:
+    """``combine`` is a file the walk of ``root`` reads: --force must not replace it."""
+    from .inputs import is_within
+    from .walk import iter_files
+
+    if not combine.exists() or not is_within(combine.resolve(), root.resolve()):
+        return False
+    target = combine.stat()
+    for path in iter_files(root, pattern=pattern):
+        with contextlib.suppress(OSError):  # a dangling link is no input
+            if os.path.samestat(target, path.stat()):
+                return True
+    return False
+
+
+def _prepare_outdir(outdir: Path, combine: Path | None) -> None:
+    """OUTDIR made, the temporary files a killed run left swept away, and proved
+    writable — or one line and exit 1 (read-only, full, a file where a folder should be)."""
+    from .atomic import locked_temporary, sweep_temporaries
+
+    with _outdir_errors(outdir):
+        outdir.mkdir(parents=True, exist_ok=True)
+        sweep_temporaries(outdir, recursive=True)
+        if combine is not None:
+            sweep_temporaries(combine.parent, name=combine.name)
+        with locked_temporary(outdir, "policyparse-probe"):
+            pass
+
+
+@contextlib.contextmanager
+def _outdir_errors(outdir: Path) -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        _fail(f"{outdir}: cannot write: {error.strerror or error}")
+        sys.exit(1)
 
 
 @main.command()

@@ -62,3 +62,10 @@ class ResourceError(LoadError):
     """Reading the document exhausted a resource: Python's recursion limit or memory."""
 
     kind = "resource"
+
+
+class WriteError(PolicyParseError):
+    """An output could not be written: disk full, read-only, a name too long, a symbolic
+    link where a folder of the output tree should be."""
+
+    kind = "write"

@@ -94,3 +94,13 @@ table = click.option(
     help="With -f csv or jsonl: which table to write (default: provisions); xlsx and "
     "sqlite hold them all.",
 )
+
+max_size = click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse an input larger than this many megabytes (and read only regular files: "
+    "a FIFO or a device is refused).",
+)

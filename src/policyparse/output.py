@@ -14,12 +14,13 @@ import os
 import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .atomic import atomic_text_writer, honour_umask
+from .atomic import atomic_text_writer, locked_temporary
+from .errors import WriteError
+from .inputs import display_name
 from .writers import Record, open_file_writer
 
 
@@ -38,6 +39,20 @@ def is_special(path: Path) -> bool:
     except OSError:
         return False
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def unwritable(doc: Record) -> str | None:
+    """Why no writer could write ``doc`` (a lone surrogate, an infinite number), or None."""
+    import json
+
+    try:
+        json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end].encode("unicode_escape").decode()
+        return f"the record holds a lone surrogate ({bad}), which UTF-8 cannot write"
+    except ValueError as error:
+        return f"the record holds a number JSON cannot write ({error})"
+    return None
 
 
 def write_text(output: str | None, write: Callable[[TextIO], None]) -> None:
@@ -89,19 +104,33 @@ def write_file(output: str | None, output_format: str, docs: Iterable[Record]) -
 
 @contextlib.contextmanager
 def _temporary(folder: Path | None, name: str) -> Iterator[Path]:
-    """An empty temporary file (in ``folder``, or the system's temporary folder), removed
-    unless it was renamed into place."""
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    honour_umask(fd)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    """An empty temporary file (in ``folder``, or the system's temporary folder), locked
+    while it is written (atomic.py), removed unless it was renamed into place."""
+    with locked_temporary(folder, name) as (_fd, tmp):
         yield tmp
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+
+
+@contextlib.contextmanager
+def write_errors(output: str | os.PathLike[str] | None) -> Iterator[None]:
+    """An OSError while writing ``output`` (disk full, read-only, a name too long) as one
+    :class:`WriteError`; stdout that failed is pointed at /dev/null, so that the
+    interpreter's last flush cannot print a second error."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        name = "stdout" if output is None or output == "-" else os.fspath(output)
+        if name == "stdout":
+            _silence_stdout()
+        reason = error.strerror or str(error)
+        raise WriteError(f"cannot write: {reason}", path=display_name(name)) from error
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextlib.contextmanager
@@ -111,6 +140,5 @@ def quiet_broken_pipe() -> Iterator[None]:
         yield
     except BrokenPipeError:
         # Point stdout at /dev/null so the interpreter's last flush cannot fail again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)

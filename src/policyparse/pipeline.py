@@ -108,20 +108,11 @@ def _unexpected(error: Exception) -> str:
 
 
 def read_input(path: Path) -> bytes:
-    """The bytes of ``path``, or an :class:`InputError` that says why not."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path)) from None
-    except IsADirectoryError:
-        raise InputError(
-            "is a directory (use 'policyparse batch' for folders)", path=str(path)
-        ) from None
-    except PermissionError:
-        raise InputError("permission denied", path=str(path)) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", path=str(path)) from error
-    return data
+    """The bytes of the regular file ``path`` (at most the default size budget), or an
+    :class:`InputError` that says why not (inputs.py)."""
+    from .inputs import read_input as read_regular_file
+
+    return read_regular_file(path)
 
 
 def _parse_bytes(

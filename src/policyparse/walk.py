@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .formats import SUPPORTED_EXTENSIONS
+from .inputs import is_within
 
 
 def iter_files(
@@ -32,17 +33,9 @@ def iter_files(
                     continue
             elif path.suffix.lower() not in suffixes:
                 continue
-            if path.is_symlink() and not _inside(path.resolve(), base):
+            if path.is_symlink() and not is_within(path.resolve(), base):
                 continue
             yield path
-
-
-def _inside(path: Path, base: Path) -> bool:
-    try:
-        path.relative_to(base)
-    except ValueError:
-        return False
-    return True
 
 
 GLOB_CHARS = frozenset("*?[")

@@ -3,6 +3,10 @@
 Workers run :func:`run_chunk` — the pure per-file job — so they must see the same paths as
 the client (a shared file system) and have policyparse installed. Without ``--scheduler``
 a LocalCluster of ``workers`` processes is started here and stopped at the end.
+
+A crash is one file's failed Outcome as in the local pool; there is no per-file timeout
+or memory limit here (Dask restarts a worker that dies, and a chunk it gives up on fails
+as a whole).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from typing import Any
 
 from ..errors import PolicyParseError
 from .executors import CHUNKS_PER_WORKER, Executor, chunks, run_chunk
-from .jobs import Job, Outcome
+from .jobs import WORKER, Job, Outcome, failed
 
 
 class DaskUnavailable(PolicyParseError):
@@ -39,7 +43,7 @@ def dask_executor(scheduler: str | None, workers: int) -> Executor:
             window = max(1, len(client.scheduler_info()["workers"])) * CHUNKS_PER_WORKER
             pending: deque[Any] = deque()
             for chunk in chunks(jobs):
-                pending.append(client.submit(run_chunk, chunk, pure=False))
+                pending.append((client.submit(run_chunk, chunk, pure=False), chunk))
                 if len(pending) >= window:
                     yield from _take(pending, ordered, distributed)
             while pending:
@@ -54,9 +58,20 @@ def dask_executor(scheduler: str | None, workers: int) -> Executor:
 
 def _take(pending: deque[Any], ordered: bool, distributed: Any) -> Iterator[Outcome]:
     if ordered:
-        yield from pending.popleft().result()
+        yield from _outcomes(*pending.popleft())
         return
-    done = distributed.wait(list(pending), return_when="FIRST_COMPLETED").done
-    for future in done:
-        pending.remove(future)
-        yield from future.result()
+    done = distributed.wait([f for f, _ in pending], return_when="FIRST_COMPLETED").done
+    for item in [item for item in pending if item[0] in done]:
+        pending.remove(item)
+        yield from _outcomes(*item)
+
+
+def _outcomes(future: Any, chunk: list[Job]) -> list[Outcome]:
+    """The chunk's outcomes; a chunk Dask gave up on (its worker died again and again:
+    KilledWorker) fails as a whole, and the batch goes on."""
+    try:
+        outcomes: list[Outcome] = future.result()
+    except Exception as error:
+        reason = f"the Dask task failed: {type(error).__name__}: {error}"
+        return [failed(job.source, WORKER, reason) for job in chunk]
+    return outcomes

@@ -12,12 +12,10 @@ Jobs travel in chunks, so that a small file's parse is not outweighed by the rou
 from __future__ import annotations
 
 import itertools
-import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from .jobs import Job, Outcome, run_job
+from .pool import Limits, pool_executor
 
 Executor = Callable[[Iterable[Job], bool], Iterator[Outcome]]
 
@@ -39,40 +37,17 @@ def chunks(jobs: Iterable[Job], size: int = CHUNK) -> Iterator[list[Job]]:
 
 def serial_executor() -> Executor:
     def run(jobs: Iterable[Job], ordered: bool) -> Iterator[Outcome]:
-        yield from map(run_job, jobs)
+        from . import jobs as job_module  # looked up at run time: tests replace it
+
+        yield from map(job_module.run_job, jobs)
 
     return run
 
 
-def local_executor(workers: int) -> Executor:
-    """A pool of ``workers`` processes (``-j``), or this process for ``-j 1``."""
-    if workers <= 1:
+def local_executor(workers: int, limits: Limits | None = None) -> Executor:
+    """A pool of ``workers`` processes (``-j``) that isolates every file (pool.py); this
+    process itself only for ``-j 1`` with no time or memory limit."""
+    limits = limits or Limits()
+    if workers <= 1 and limits == Limits():
         return serial_executor()
-
-    def run(jobs: Iterable[Job], ordered: bool) -> Iterator[Outcome]:
-        import concurrent.futures
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
-        window = workers * CHUNKS_PER_WORKER
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            pending: deque[Any] = deque()
-            for chunk in chunks(jobs):
-                pending.append(pool.submit(run_chunk, chunk))
-                if len(pending) >= window:
-                    yield from _take(pending, ordered, concurrent.futures.wait)
-            while pending:
-                yield from _take(pending, ordered, concurrent.futures.wait)
-
-    return run
-
-
-def _take(pending: deque[Any], ordered: bool, wait: Callable[..., Any]) -> Iterator[Outcome]:
-    """Outcomes of the oldest chunk (ordered) or of every chunk done by now."""
-    if ordered:
-        yield from pending.popleft().result()
-        return
-    done, _ = wait(list(pending), return_when="FIRST_COMPLETED")
-    for future in done:
-        pending.remove(future)
-        yield from future.result()
+    return pool_executor(workers, limits)

@@ -4,7 +4,8 @@ Outputs mirror the input tree under OUTDIR and are written by the job itself, at
 (a killed run leaves no half-written file; a rerun skips what is done). With ``--combine``
 every job's records come back serialized and the main process streams them into one file
 as they arrive, in input order, so the corpus is never held in memory. Failures are
-collected as small records and written to OUTDIR/errors.jsonl at the end.
+collected as small records and written to OUTDIR/errors.jsonl at the end; every file is
+counted once, as converted, skipped or failed (failures.py: failed before, not retried).
 """
 
 from __future__ import annotations
@@ -12,15 +13,20 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..inputs import DEFAULT_MAX_BYTES, display_name
 from .executors import Executor
-from .jobs import Job, Outcome, target_for
+from .failures import Failures
+from .jobs import Job, Outcome
 from .progress import Reporter
 from .stamps import Stamps
+from .targets import target_for
+
+ERRORS = "errors.jsonl"
 
 
 @dataclass(slots=True)
@@ -29,6 +35,7 @@ class Summary:
     provisions: int = 0
     seconds: float = 0.0
     failures: list[Outcome] = field(default_factory=list)
+    unwritten: list[str] = field(default_factory=list)  # OUTDIR's own files that failed
 
 
 def plan(
@@ -41,13 +48,23 @@ def plan(
     force: bool,
     combine: bool,
     stamps: Stamps | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Iterator[Job]:
     """One job per file, made as the walk reaches it; a file whose stamp differs (other
     options, a replaced input) is redone even when its output is newer than its input."""
     for path in files:
         target = None if combine else str(target_for(path, root, outdir, output_format))
         stale = stamps is not None and not stamps.current(str(path))
-        yield Job(str(path), target, output_format, options, force or stale)
+        yield Job(
+            str(path),
+            target,
+            output_format,
+            options,
+            force or stale,
+            root=str(root),
+            outdir=str(outdir),
+            max_bytes=max_bytes,
+        )
 
 
 def run_batch(
@@ -60,31 +77,56 @@ def run_batch(
     output_format: str,
     outdir: Path,
     stamps: Stamps | None = None,
+    failures: Failures | None = None,
 ) -> Summary:
     summary = Summary()
     started = time.perf_counter()
     reporter.start(total)
+
+    def count(outcome: Outcome) -> None:
+        _count(summary, outcome, reporter)
+        _stamp(stamps, outcome)
+        if failures is not None:
+            failures.update(outcome)
+
+    if failures is not None:
+        jobs = failures.skip_known(jobs, count)
     try:
         if combine is not None:
-            _run_combined(jobs, executor, reporter, summary, combine, output_format)
+            from ..output import write_errors
+
+            with write_errors(combine):  # disk full: one line naming the combined file
+                _run_combined(jobs, executor, count, combine, output_format)
         else:
             for outcome in executor(jobs, False):
-                _count(summary, outcome, reporter)
-                _stamp(stamps, outcome)
+                count(outcome)
     finally:
         reporter.stop()
+        # after a Ctrl-C too: what was finished stays finished
         if stamps is not None:
-            stamps.save()  # after a Ctrl-C too: what was finished stays finished
+            _save(summary, stamps.path, stamps.save)
+        if failures is not None:
+            _save(summary, failures.path, failures.save)
     summary.seconds = time.perf_counter() - started
-    _write_errors(outdir, summary.failures)
+    _save(summary, outdir / ERRORS, lambda: _write_errors(outdir, summary.failures))
     return summary
+
+
+def _save(summary: Summary, path: Path, save: Callable[[], None]) -> None:
+    """Write a file of OUTDIR's own; a disk that is full by now is noted, not raised, so
+    that the files' own failures are still reported."""
+    try:
+        save()
+    except OSError as error:
+        summary.unwritten.append(
+            f"{display_name(str(path))}: cannot write: {error.strerror or error}"
+        )
 
 
 def _run_combined(
     jobs: Iterable[Job],
     executor: Executor,
-    reporter: Reporter,
-    summary: Summary,
+    count: Callable[[Outcome], None],
     combine: Path,
     output_format: str,
 ) -> None:
@@ -98,7 +140,7 @@ def _run_combined(
             for outcome in executor(jobs, True):
                 if outcome.chunk:
                     yield json.loads(outcome.chunk)
-                _count(summary, outcome, reporter)
+                count(outcome)
 
         write_file(str(combine), output_format, documents())
         return
@@ -108,7 +150,7 @@ def _run_combined(
         for outcome in executor(jobs, True):
             if outcome.chunk:
                 stream.write(outcome.chunk)
-            _count(summary, outcome, reporter)
+            count(outcome)
         writer.end(stream)
 
 
@@ -131,7 +173,7 @@ def _stamp(stamps: Stamps | None, outcome: Outcome) -> None:
 
 def _write_errors(outdir: Path, failures: list[Outcome]) -> None:
     """OUTDIR/errors.jsonl lists this run's failures; a clean run leaves no stale list."""
-    path = outdir / "errors.jsonl"
+    path = outdir / ERRORS
     if not failures:
         path.unlink(missing_ok=True)
         return
@@ -139,5 +181,11 @@ def _write_errors(outdir: Path, failures: list[Outcome]) -> None:
 
     with atomic_text_writer(path) as stream:
         for f in failures:
-            record = {"file": f.source, "error": f.error_kind, "message": f.message}
+            record: dict[str, object] = {
+                "file": display_name(f.source),
+                "error": f.error_kind,
+                "message": f.message,
+            }
+            if f.earlier:
+                record["earlier"] = True
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")

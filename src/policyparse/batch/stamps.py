@@ -39,6 +39,14 @@ def input_stamp(source: str | os.PathLike[str], digest: str) -> str | None:
     return f"{st.st_size}:{st.st_mtime_ns}:{digest}"
 
 
+def relative_key(source: str, root: Path) -> str:
+    """The input relative to DIR, so a rerun from another folder finds its stamps; a name
+    that is not UTF-8 as display_name writes it (JSON holds no lone surrogates)."""
+    from ..inputs import display_name
+
+    return display_name(Path(source).relative_to(root).as_posix())
+
+
 class Stamps:
     """The manifest of one OUTDIR: what is recorded, and what this run made."""
 
@@ -68,8 +76,7 @@ class Stamps:
         self._outputs.pop(self._key(source), None)
 
     def _key(self, source: str) -> str:
-        """The input relative to DIR, so a rerun from another folder finds its stamps."""
-        return Path(source).relative_to(self.root).as_posix()
+        return relative_key(source, self.root)
 
     def save(self) -> None:
         from ..atomic import atomic_text_writer

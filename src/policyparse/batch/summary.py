@@ -20,6 +20,9 @@ def print_summary(summary: Summary, outdir: Path) -> None:
     table.add_row("skipped (up to date)", f"{summary.counts['skipped']:,}")
     failed_style = "red" if summary.failures else None
     table.add_row("failed", f"{summary.counts['failed']:,}", style=failed_style)
+    earlier = sum(1 for f in summary.failures if f.earlier)
+    if earlier:
+        table.add_row("  of which failed before (--retry-failed)", f"{earlier:,}")
     table.add_row("provisions", f"{summary.provisions:,}")
     table.add_row("seconds", f"{summary.seconds:,.1f}")
     table.add_row("files/s", f"{rate:,.0f}")

@@ -4,7 +4,7 @@ A crawl that joined a page's text nodes without breaks leaves the front as the h
 long paragraph::
 
     某省…的通知各市人民政府，…：　　《…》已经省政府同意，…。　　某省人民政府办公厅
-    　　2023年4月7日某某行动方案　　为…
+    2023年4月7日某某行动方案　　为…
     标题_某某网设为首页…热点专题标题 2025年12月26日 17:30 来源：某某网【打印】【纠错】各省…：…
 
 :func:`split_glued` cuts such a paragraph into named pieces whose texts join back to it
@@ -191,9 +191,7 @@ def title_at(text: str, pos: int) -> int | None:
         after = pos + m.end()
         if text.startswith(("的", "》"), after):
             continue  # 关于印发《…方案》的通知: the 文种 inside is not the title's end
-        if after >= len(text) or any(
-            rule(text, after, None) is not None for rule in _AFTER_TITLE
-        ):
+        if after >= len(text) or any(rule(text, after, None) is not None for rule in _AFTER_TITLE):
             return m.end()
     return None
 
