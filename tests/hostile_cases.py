@@ -13,6 +13,8 @@ import struct
 import zipfile
 from dataclasses import dataclass
 
+from .test_pdf import pdf_file
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -116,23 +118,6 @@ def merged_table(rows: int) -> str:
 MERGED_TABLE = merged_table(MERGED_ROWS)
 
 
-def pdf(objects: list[bytes]) -> bytes:
-    """A PDF of ``objects`` (numbered from 1) with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
@@ -146,7 +131,7 @@ def pdf_surrogate_tounicode() -> bytes:
         b"<41> <D800> <42> <DFFF> <43> <4E00> endbfchar endcmap "
         b"CMapName currentdict /CMap defineresource pop end end"
     )
-    return pdf(
+    return pdf_file(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
