@@ -252,3 +252,25 @@ def test_a_title_ending_in_a_spaced_wenzhong_and_en_space_padding() -> None:
     assert meta["title"] == "关于开展纪念活动的通知"
     assert meta["issuers"] == ["某省农业农村厅", "某省财政厅"]
     assert meta["date"] == "2024-07-01"
+
+
+PKULAW_EXPORT = "\n".join(
+    [
+        "【法宝引证码】 CLI.11.1",
+        "原文链接：https://www.pkulaw.com/lar/0.html",
+        "中国(某某)试验区管理办法",
+        "某市人民政府令",
+        "",
+        "（第19号）",
+        "　　《中国（某某）试验区管理办法》已经市政府常务会议通过，现予公布。",
+        "市长　某某",
+        "2019年8月12日",
+        "　　中国（某某）试验区管理办法",
+        "第一条　为了推进试验区建设，制定本办法。",
+        "第二条　本办法自2019年9月1日起施行。",
+    ]
+)
+
+
+def test_the_documents_own_title_over_an_export_header_of_other_bracket_width() -> None:
+    assert _meta(PKULAW_EXPORT)["title"] == "中国（某某）试验区管理办法"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clauses.citations import find_citations
+from .fold import fold
 from .lexicon.doctypes import kind_of
 from .meta.front import MetaDraft
 from .meta.issuers import join_issuers, split_issuers
@@ -66,6 +67,8 @@ def assemble(parsed: Parsed, settings: ParseOptions) -> Record:
 def _meta(draft: MetaDraft, text: Text, provisions: list[Record]) -> Record:
     hints = text.meta_hints
     title = draft.title or hints.get("title")
+    if title and draft.body_title and fold(title) == fold(draft.body_title):
+        title = draft.body_title  # the document's own print over an export's header line
     date, date_raw = draft.date, draft.date_raw
     if date is None and draft.adoption_date is not None:
         date, date_raw = draft.adoption_date
