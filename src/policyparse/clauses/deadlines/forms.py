@@ -43,9 +43,9 @@ def _strip(text: str) -> str:
 
 def recurring(s: Scope) -> FoundDeadline | None:
     """每年11月底前, 每年三月底前, 每季度末: a limit that recurs — no single last day."""
+    ends = ("before", "mpart", "d", "yearend", "qend", "mend", "mday")
     for m in g.RECURRING.finditer(s.text):
-        if m.group("before") or m.group("mpart") or m.group("d") or m.group("yearend") \
-                or m.group("qend") or m.group("mend"):  # fmt: skip
+        if any(m.group(name) for name in ends):  # 每年9月开园时 names a month, no limit
             return FoundDeadline(_strip(m.group(0)), None, "ongoing")
     return None
 
@@ -164,6 +164,14 @@ def this_year(s: Scope) -> FoundDeadline | None:
     return None
 
 
+def season(s: Scope) -> FoundDeadline | None:
+    """汛期前, 春节前 (no day a calendar names); 每年汛期前 recurs."""
+    m = g.SEASON.search(s.text)
+    if m is None:
+        return None
+    return FoundDeadline(m.group(0), None, "ongoing" if m.group("every") else "date")
+
+
 _PLAN_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
@@ -206,6 +214,7 @@ FORMS: tuple[Form, ...] = (
     Form("quarter", quarter),
     Form("count", count),
     Form("this-year", this_year),
+    Form("season", season),
     Form("policy-period", policy_period, slot_only=True),
     Form("long-term", long_term),
     Form("ongoing", ongoing, slot_only=True),

@@ -38,7 +38,7 @@ CUTOFF = re.compile(rf"(?:截止|截至|结束)(?:时间|日期){_S}(?:为|是|�
 RECURRING = re.compile(
     rf"(?P<every>每年度?|每季度?|每半年|每月){_S}(?:的)?{_S}"
     rf"(?:(?P<yearend>年底|年末)|(?P<qend>季度?末|季度?结束)|{_MONTH_NUM}{_S}月"
-    rf"(?:{_DAY}|{_S}(?P<mpart>底|末|[上中下]旬))?|(?P<mend>月底|月末))"
+    rf"(?:{_DAY}|{_S}(?P<mpart>底|末|[上中下]旬))?|(?P<mend>月底|月末|底|末)|(?P<mday>3[01]|[12]\d|0?[1-9]){_S}[日号])"
     rf"(?P<before>{_S}(?:之前|以前|前))?"
 )
 # 5月底, 6月底前, 2月20日前, 次年3月底前, 6月份 — a month of the document's year (or the next).
@@ -72,7 +72,13 @@ EVENT_STOP = '在于，,。；;：:（(、\n“”"「」'
 # a clause opens with it (，三个月内完成); not after 、 or （ (a list, a definition).
 COUNT_LEAD = "在于的应须要并，,。；;：:\n"
 THIS_YEAR_END = re.compile(
-    r"(?<!每年)(?<![每度\d０-９〇一二三四五六七八九十])(?:本|今|当)?年(?:底|末)(?:前|之前)?|(?<![0-9一二三四五六七八九十两每度])年(?:度)?内"
+    r"(?<!每年)(?<![每度\d０-９〇一二三四五六七八九十])(?:本|今|当)?年(?:底|末)(?:前|之前)?|(?<![0-9一二三四五六七八九十两每度])(?:本|今|当)?年(?:度)?内"
+)
+# 汛期前, 春节前, 每年供暖季前: a season or holiday of the year — a limit with no day a
+# calendar can name (not 春节前后, a time around it).
+SEASON = re.compile(
+    r"(?P<every>每年)?(?:主?汛期|汛前|雨季|旱季|冬季|夏季|春季|秋季|春节|元旦|国庆|中秋|"
+    r"开学|供暖季|采暖季|供暖期|采暖期|春耕|秋收)(?:之前|以前|前)(?!后)"
 )
 PLAN_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七]五)[”\"]?(?:期间|时期|末|内)")
 YEAR_SPAN = re.compile(
