@@ -134,7 +134,7 @@ def _count(s: Scope, *, closed: bool) -> FoundDeadline | None:
         cap, end, unit = m.group("cap"), m.group("end"), m.group("unit")
         if not (end if closed else cap):
             continue
-        if g.COUNT_BAN.match(s.text, m.end()):
+        if g.COUNT_BAN.match(s.text[m.end() : m.end() + 16].lstrip(" \u3000")):
             continue  # 自取消之日起3年内不得再次申请: a ban
         start = _event_start(s.text, m.start())
         if start is None:

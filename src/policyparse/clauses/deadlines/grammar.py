@@ -21,7 +21,7 @@ _DAY_NUM = (
 _DAY = rf"(?:{_S}{_DAY_NUM}{_S}[日号])"
 # 下午5时, 17:00 — kept in the raw, no finer than a day in the date.
 _CLOCK = (
-    rf"(?:{_S}(?:上午|下午|中午|晚上)?{_S}\d{{1,2}}{_S}(?:[时点]|[:：]\d{{2}})"
+    rf"(?:{_S}(?:(?:上午|下午|中午|晚上){_S})?\d{{1,2}}{_S}(?:[时点]|[:：]\d{{2}})"
     rf"(?:{_S}\d{{1,2}}{_S}分)?)"
 )
 _PART = r"(?P<part>上半年|下半年|(?:第?[一二三四1-4])季度(?:末|底)?|年?底|年?末|[上中下]旬)"
@@ -33,34 +33,38 @@ DATED = re.compile(
     rf"(?:{_S}{_PART})?{_BEFORE}?"
 )
 # 截止时间为2025年8月4日: a stated cut-off, whatever the date's form.
-CUTOFF = re.compile(rf"(?:截止|截至|结束)(?:时间|日期){_S}(?:为|是|：|:)?{_S}(?=(?:19|20)\d{{2}})")
+CUTOFF = re.compile(
+    rf"(?:截止|截至|结束)(?:时间|日期){_S}(?:(?:为|是|：|:){_S})?(?=(?:19|20)\d{{2}})"
+)
 # 每年11月底前, 每年年底前, 每季度末: a limit that comes back, kept whole.
 RECURRING = re.compile(
-    rf"(?P<every>每年度?|每季度?|每半年|每月){_S}(?:的)?{_S}"
+    rf"(?P<every>每年度?|每季度?|每半年|每月){_S}(?:的{_S})?"
     rf"(?:(?P<yearend>年底|年末)|(?P<qend>季度?末|季度?结束)|{_MONTH_NUM}{_S}月"
     rf"(?:{_DAY}|{_S}(?P<mpart>底|末|[上中下]旬))?|(?P<mend>月底|月末|底|末)|(?P<mday>3[01]|[12]\d|0?[1-9]){_S}[日号])"
     rf"(?P<before>{_S}(?:之前|以前|前))?"
 )
 # 5月底, 6月底前, 2月20日前, 次年3月底前, 6月份 — a month of the document's year (or the next).
 MONTH_LIMIT = re.compile(
-    rf"(?<![\d０-９年月/\-.．至到—–~～])(?P<rel>次年|翌年|明年|下一?年度?|当年|今年|本年度?)?{_S}"
+    rf"(?<![\d０-９年月/\-.．至到—–~～])(?:(?P<rel>次年|翌年|明年|下一?年度?|当年|今年|本年度?){_S})?"
     rf"{_MONTH_NUM}{_S}月(?P<fen>份)?(?:{_DAY}|{_S}(?P<part>底|末|[上中下]旬))?{_BEFORE}?"
 )
 # 三季度前, 第四季度末 — a quarter of the document's year.
 QUARTER_LIMIT = re.compile(
-    rf"(?<![\d０-９年每])(?P<rel>次年|翌年|明年|当年|今年|本年度?)?{_S}"
+    rf"(?<![\d０-９年每])(?:(?P<rel>次年|翌年|明年|当年|今年|本年度?){_S})?"
     rf"(?P<part>第?[一二三四1-4]季度)(?P<end>末|底)?{_BEFORE}?"
 )
 _UNIT = r"(?P<unit>个工作日|工作日|个小时|小时|分钟|天|日|个星期|星期|周|个月|年)"
 # 30日内, 五个工作日内, 届满6个月前, 不超过24小时, 48小时以内 — a count of units.
 COUNT_LIMIT = re.compile(
-    rf"(?<![\d０-９.．年月])(?P<cap>(?:最迟|最长|最多|原则上)?{_S}不(?:超过|得超过|超出|迟于){_S})?"
+    rf"(?<![\d０-９.．年月])(?P<cap>(?:(?:最迟|最长|最多|原则上){_S})?不(?:超过|得超过|超出|迟于){_S})?"
     rf"(?P<n>\d{{1,3}}|[一二三四五六七八九十两]{{1,3}}){_S}{_UNIT}"
     rf"(?P<end>{_S}(?:以内|之内|内|以前|之前|前))?"
 )
 # What a bare count must not be followed by: a ban (3年内不得再次申请), a count of
 # occurrences (1个月内3次), a bracket or list (（3个月以内）、), an attribute (5年内的).
-COUNT_BAN = re.compile(rf"{_S}[，,]?{_S}(?:不得|不予|不再|禁止|不能|不准)")
+# Matched after the spaces that follow the count (stripped first: a pattern that opens
+# with optional spaces would rescan a run of them from every position).
+COUNT_BAN = re.compile(rf"(?:[，,]{_S})?(?:不得|不予|不再|禁止|不能|不准)")
 COUNT_NOT_LIMIT = re.compile(r"[\d０-９一二三四五六七八九十两）)、的]")
 # An event the count runs from: …之日起, …后(的), …届满, …期满.
 EVENT_ANCHOR = re.compile(r"(?:之日起|日起|之日|起|后的|以后|之后|后|届满|期满|满)$")
