@@ -84,9 +84,15 @@ def _text_fields(
     paragraphs, clauses = _cut_clauses(node, context, notes)
     text = "\n".join(paragraphs)
     responsibility = _responsibility(clauses)
-    deadline = find_deadline(text, doc_date=doc_date)
-    if deadline is None and responsibility is not None:
-        deadline = find_deadline(responsibility["raw"], doc_date=doc_date)  # （…；完成时限：…）
+    # A clause's time field (（5月底完成，牵头单位：…）) is the item's stated limit: it wins
+    # over dates the text mentions, and is read as a slot (6月份, 持续推进 count there).
+    deadline = (
+        find_deadline(responsibility["raw"], doc_date=doc_date, whole_cell=True)
+        if responsibility is not None
+        else None
+    )
+    if deadline is None:
+        deadline = find_deadline(text, doc_date=doc_date)
     first = node.first
     return {
         "heading": find_heading(
