@@ -62,14 +62,16 @@ def cutoff(s: Scope) -> FoundDeadline | None:
 
 
 def dated(s: Scope) -> FoundDeadline | None:
-    """2022年6月底前, 2023年上半年, 2021年底: a year phrased as a limit (底/末/前/半年/季度).
+    """2022年6月底前, 2023年上半年, 2021年底: a year phrased as a limit (底/末/前/半年/季度),
+    or a date the work is to be done in (2019年全面完成…).
 
     到2025年底 and 至2022年4月30日 without 前 are a goal and a window's end: not limits in
     running text; in a time slot they are."""
     for m in g.DATED.finditer(s.text):
         if m.group("lead") and not m.group("before") and not s.slot:
             continue
-        if not (m.group("part") or m.group("before") or s.slot):
+        completes = g.COMPLETES.match(s.text, m.end()) is not None and not m.group("lead")
+        if not (m.group("part") or m.group("before") or s.slot or completes):
             continue  # a date in a sentence (2021年是开局之年)
         date = last_day(int(m.group("y")), m.group("m"), m.group("d"), m.group("part"))
         if date is not None:

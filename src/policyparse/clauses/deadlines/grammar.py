@@ -32,6 +32,8 @@ DATED = re.compile(
     rf"(?:(?P<lead>到|至|截至|截止){_S})?{_YEAR}{_MONTH}?{_DAY}?{_CLOCK}?"
     rf"(?:{_S}{_PART})?{_BEFORE}?"
 )
+# 2019年全面完成…升级: a date right before 完成 is when the work is to be done.
+COMPLETES = re.compile(r"(?:全面|基本|全部|力争|争取|率先)?完成")
 # 截止时间为2025年8月4日: a stated cut-off, whatever the date's form.
 CUTOFF = re.compile(
     rf"(?:截止|截至|结束)(?:时间|日期){_S}(?:(?:为|是|：|:){_S})?(?=(?:19|20)\d{{2}})"
