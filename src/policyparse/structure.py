@@ -1,4 +1,5 @@
-"""A document's parts: the main document, then each attachment (附件) after it.
+"""A document's parts: the main document, then each attachment (附件) or appendix (附录,
+附表) after it.
 
 A notice often carries its plan as an attachment, announced by a line of its own —
 ``附件`` or ``附件2`` — after the notice's signature and date. The attachment numbers its
@@ -12,8 +13,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clauses.attach import lift_list_clauses
+from .lexicon.parts import is_appendix_marker, is_part_marker
 from .meta.front import (
     MetaDraft,
+    read_appendix_front,
     read_attachment_front,
     read_back,
     read_front,
@@ -29,9 +32,6 @@ _LIST_ITEM = re.compile(r"^[ \u3000]*(\d{1,2})[.．、]")
 _BARE_NUMBER = re.compile(r"(?:^|\n|[:：])[ \u3000]*\d{1,2}[.．、][ \u3000]*$")
 _LIST_OPENER = re.compile(r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[:：][ \u3000]*$")
 _BARE_FIRST = re.compile(r"^[ \u3000]*1[.．、][ \u3000]*$")
-_MARKER = re.compile(
-    r"^[ \u3000]*附[ \u3000]*件[ \u3000]*[0-9一二三四五六七八九十]{0,3}[ \u3000]*[:：]?[ \u3000]*$"
-)
 
 
 @dataclass(slots=True)
@@ -48,6 +48,8 @@ def read_structure(paras: list[Para]) -> Structure:
         state = segment(part)
         if index == 0:
             read_front(state.front, draft)
+        elif is_appendix_marker(part[0].text):
+            read_appendix_front(state.front, draft)
         else:
             read_attachment_front(state.front, draft)
         if state.trailing:
@@ -107,10 +109,11 @@ def _join_attachment_lists(paras: list[Para]) -> list[Para]:
 
 
 def _split_parts(paras: list[Para]) -> list[list[Para]]:
-    """Split before every bare attachment marker; the marker opens its part."""
+    """Split before every bare attachment or appendix marker (lexicon/parts.py); the
+    marker opens its part."""
     parts: list[list[Para]] = [[]]
     for para in paras:
-        if _MARKER.match(para.text) and (parts[-1] or len(parts) == 1):
+        if is_part_marker(para.text) and (parts[-1] or len(parts) == 1):
             parts.append([para])
         else:
             parts[-1].append(para)

@@ -23,5 +23,6 @@ class Style(str, Enum):
     ARABIC = "arabic"  # 1. 1、 1．
     ARABIC_PAREN = "arabic_paren"  # （1） 1）
     CIRCLED = "circled"  # ①
+    LETTER = "letter"  # A. A、 A） A␣ (a lettered list: A … I)
     DECIMAL = "decimal"  # 1 / 1.1 / 1.1.1 outlines
     ROW = "row"  # a table row without a number of its own

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from ..fold import fold
+from ..fold import fold, is_cjk
 from ..vocabulary import Style
 from .numerals import cn_to_int, int_to_cn
 
@@ -157,15 +157,45 @@ def _not_citing_item(folded: str, end: int) -> bool:
     return not (after == "(" or after.isdigit() or after in _CN_DIGITS)
 
 
+# A heading run straight on after 第X部分 (no space) is short and holds no sentence
+# punctuation; "第二部分全部为…，共72种。" is a sentence about a part, not its heading.
+_PART_TITLE_MAX = 24
+_SENTENCE_MARKS = frozenset("。；;，,！？!?")
+
+
 def _part_has_title(folded: str, end: int) -> bool:
-    """A bare 第一部分 is a list's marker; a part of a plan has a title after it."""
-    return _not_citing_word(folded, end) and (
-        folded[end - 1] == "编" or bool(folded[end:].strip(BLANKS))
-    )
+    """A bare 第一部分 is a list's marker; a part of a plan has a title after it.
+
+    Spaced (第一部分　总体要求) the label is a heading's even with its text run on; written
+    tight against the text, the rest must read as a heading: short, no sentence marks.
+    """
+    if not _not_citing_word(folded, end):
+        return False
+    rest = folded[end:]
+    if not rest.strip(BLANKS):
+        return folded[end - 1] == "编"
+    if rest[0] in BLANKS:
+        return True
+    title = rest.lstrip(":：、.—- ").rstrip(BLANKS)
+    return len(title) <= _PART_TITLE_MAX and not any(ch in _SENTENCE_MARKS for ch in title)
 
 
 def _decimal_not_quantity(folded: str, end: int) -> bool:
     return folded[end : end + 1] not in _QUANTITY_NEXT
+
+
+def _letter_decimal_ordinal(written: str) -> Ordinal | None:
+    """A.2.1 → (1, 2, 1): the appendix letter counts as the outline's first number."""
+    letter, _, digits = written.partition(".")
+    rest = _decimal_ordinal(digits)
+    return (ord(letter) - ord("A") + 1, *rest) if rest else None
+
+
+def _letter_outline(folded: str, end: int) -> bool:
+    """A.1 环境风险… opens an appendix's outline; A.1至A.3的要求, A.1、A.2 and A.1的 cite it."""
+    return _decimal_not_quantity(folded, end) and folded[end : end + 1] not in (
+        _CITING_NEXT | _CITING_ITEM
+    )
 
 
 def _outline_top(folded: str, end: int) -> bool:
@@ -179,6 +209,27 @@ def _outline_top(folded: str, end: int) -> bool:
         and rest[0] not in _QUANTITY_NEXT
         and not rest[0].isdigit()
     )
+
+
+def _letter_ordinal(written: str) -> Ordinal | None:
+    return (ord(written) - ord("A") + 1,)
+
+
+# After "A " these make a grade, a class or a share, not an item: A 级, B 股, C 类.
+_LETTER_WORDS = frozenset("级股类型区座栋号档轮超")
+
+
+def _letter_item(folded: str, end: int) -> bool:
+    """``A. …``, ``B、…``, ``C）…`` or ``D 污染治理设施…``: a lettered list's item, whose
+    text is Chinese. A Latin word (A. Smith, A new), a number (A 1), a range (A、B两级) or a
+    grade (A 级景区) after the letter is no item."""
+    rest = folded[end:].lstrip(BLANKS)
+    if not rest:
+        return False
+    first = rest[0]
+    if first in _QUANTITY_NEXT or first in _LETTER_WORDS:
+        return False
+    return is_cjk(first) or first in '(“《"'
 
 
 # A year right after a list number (1.2018年，在保证…; 2.2019-2022年，…) is the item's text.
@@ -199,6 +250,12 @@ for _rule in (
     LabelRule("cn", rf"(?P<cn>{_CN})(?:、|\.(?![0-9]))", Style.CN, "cn", 40, _cn_ordinal),
     LabelRule("decimal", r"(?P<decimal>[0-9]{1,2}(?:\.[0-9]{1,2}){1,4})(?![0-9])(?:\.(?![0-9]))?",
               Style.DECIMAL, "decimal", 45, _decimal_ordinal, _decimal_not_quantity),
+    # The outlines of a standard's appendices: A.1 / A.2.1 (GB/T 1.1's 附录 numbering).
+    LabelRule("letter_decimal", r"(?P<letter_decimal>[A-Z](?:\.[0-9]{1,2}){1,3})(?![0-9])"
+              r"(?:\.(?![0-9]))?", Style.DECIMAL, "letter_decimal", 45, _letter_decimal_ordinal,
+              _letter_outline),
+    LabelRule("letter", r"(?P<letter>[A-Z])(?:[.、)](?![0-9A-Za-z.])|(?=[ \t\u3000]))",
+              Style.LETTER, "letter", 75, _letter_ordinal, _letter_item),
     LabelRule("cn_paren", rf"\((?P<cn_paren>{_CN})\)", Style.CN_PAREN, "cn_paren", 50,
               _cn_ordinal, _not_citing_item),
     LabelRule("arabic_paren", r"\((?P<arabic_paren>[0-9]{1,3})\)", Style.ARABIC_PAREN,
@@ -274,8 +331,12 @@ _CN_ORDINALS: dict[str, int] = {int_to_cn(n): n for n in range(1, 1000)}
 
 # Every character a label can start with, in either width.
 LABEL_INITIALS = frozenset(
-    "第一二三四五六七八九十百零〇两(（0123456789０１２３４５６７８９" + CIRCLED
+    "第一二三四五六七八九十百零〇两(（0123456789０１２３４５６７８９"
+    + CIRCLED
+    + "ABCDEFGHIJKLMNOPQRSTUVWXYZＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
 )
+# The families numbered as outlines, whose written number nests by prefix (1.1.1 under 1.1).
+OUTLINE_FAMILIES = frozenset({"decimal", "letter_decimal"})
 # Enough of a paragraph's start to hold any label and the spaces before it.
 LABEL_WINDOW = 32
 

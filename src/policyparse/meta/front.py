@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon.dates import YMD, find_date, is_date_line
 from ..lexicon.doctypes import KIND_AT
+from ..lexicon.parts import is_appendix_kind, is_part_marker
 from ..normalise import Para
 from ..text import LineHint, Note
 from . import fields
@@ -107,7 +108,7 @@ def read_attachment_front(paras: list[Para], draft: MetaDraft) -> None:
     titled = False
     for index, para in enumerate(paras):
         text = para.text
-        if index == 0 and fields.attachment_in(text) is not None:
+        if index == 0 and (fields.attachment_in(text) is not None or is_part_marker(text)):
             draft.lines.append(text)
         elif not titled and (fields.looks_like_title(text) or _short_heading(text)):
             titled = True
@@ -118,6 +119,25 @@ def read_attachment_front(paras: list[Para], draft: MetaDraft) -> None:
                 draft.attachments.append(title)
             draft.lines.append(text)
         elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
+            draft.preamble.append(text)
+
+
+def read_appendix_front(paras: list[Para], draft: MetaDraft) -> None:
+    """The front of an appendix (附录 A, 附表1): its marker, its title, then text. An
+    appendix carries no 发文字号, signature or date of its own, and its tables' cells
+    (CAS numbers such as 1634-04-4, column names) must not be read as any."""
+    titled = False
+    for index, para in enumerate(paras):
+        text = para.text
+        if (index == 0 and is_part_marker(text)) or (not titled and is_appendix_kind(text)):
+            draft.lines.append(text)
+        elif not titled and para.table is None and _short_heading(text):
+            titled = True
+            title = _clean_title(text)
+            if title not in draft.attachments:
+                draft.attachments.append(title)
+            draft.lines.append(text)
+        else:
             draft.preamble.append(text)
 
 

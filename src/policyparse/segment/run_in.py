@@ -12,7 +12,14 @@ accepted here, so a number in running text rarely qualifies.
 from __future__ import annotations
 
 from ..fold import fold, is_cjk
-from ..lexicon.labels import LABEL_INITIALS, LABEL_WINDOW, RANK, LabelMatch, match_label
+from ..lexicon.labels import (
+    LABEL_INITIALS,
+    LABEL_WINDOW,
+    OUTLINE_FAMILIES,
+    RANK,
+    LabelMatch,
+    match_label,
+)
 
 _AFTER = frozenset("。！？!?）)」”』】 \t\u3000\u00a0\u2002\u2003")
 
@@ -42,8 +49,9 @@ class Expectation:
         self._counts = counts
 
     def __call__(self, m: LabelMatch) -> bool:
-        if m.family == "decimal":
-            return False  # 1.1 inside a sentence is far likelier a number than an outline
+        if m.family in OUTLINE_FAMILIES or m.family == "letter":
+            # 1.1 inside a sentence is far likelier a number than an outline; A、B a pair
+            return False
         for family, depth, ordinal, _ in reversed(self._open):
             if (family, depth) == m.level:
                 return m.ordinal == ordinal + 1

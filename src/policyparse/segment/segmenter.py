@@ -27,11 +27,12 @@ from ..vocabulary import Style
 
 if TYPE_CHECKING:
     from ..tables.reader import RowData
-from ..lexicon.labels import RANK, LabelMatch, label_at_start, match_label
+from ..lexicon.labels import OUTLINE_FAMILIES, RANK, LabelMatch, label_at_start, match_label
 from .run_in import Expectation, next_label_at
 
 MAX_GAP = 3
 OUTLINE = "decimal"  # the family of 1 / 1.1 / 1.1.1 outlines
+LETTER_OUTLINE = "letter_decimal"  # A.1 / A.2.1: an appendix's outline, its letter first
 _WORD_STYLES = {Style.PART, Style.CHAPTER, Style.SECTION, Style.ARTICLE}
 _SHOW_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])")
 _LEADER = re.compile(r"[.·…\-_ ]*[0-9]*$")
@@ -282,7 +283,7 @@ def _owner(state: SegmentState) -> Node:
 
 def _decide(state: SegmentState, m: LabelMatch, para: Para) -> _Decision | None:
     written = para.text[m.start : m.end]
-    if m.family == OUTLINE:
+    if m.family in OUTLINE_FAMILIES:
         return _decide_outline(state, m, written, para)
     for index in range(len(state.stack) - 1, -1, -1):
         node = state.stack[index]
@@ -305,12 +306,13 @@ def _decide(state: SegmentState, m: LabelMatch, para: Para) -> _Decision | None:
     return _judge(state, m, written, depth, expected, para)
 
 
-def _outline_key(node: Node) -> tuple[int, ...] | None:
-    """The node's number as an outline prefix: 1.2 for an outline item, and 1 for a plain
-    ``1.`` item too, which is how many plans write their outline's top level (1. 总则 / 1.1)."""
-    if node.family == OUTLINE:
+def _outline_key(node: Node, family: str = OUTLINE) -> tuple[int, ...] | None:
+    """The node's number as a prefix in ``family``'s outline: 1.2 for an outline item, and
+    1 for a plain ``1.`` item too, which is how many plans write their outline's top level
+    (1. 总则 / 1.1). A.2 is a prefix only of letter outlines (A.2.1), 1.2 only of 1.2.1."""
+    if node.family == family:
         return node.key
-    if node.style is Style.ARABIC:
+    if family == OUTLINE and node.style is Style.ARABIC:
         return node.key
     return None
 
@@ -319,9 +321,9 @@ def path_step(node: Node) -> tuple[int, ...]:
     """What the node adds to its parent's path: its ordinal, or for an outline item the
     part of its written number below its parent's (1.3.2 under 1.3 → 2; under 第一章 → 1, 3, 2).
     """
-    if node.family != OUTLINE:
+    if node.family not in OUTLINE_FAMILIES:
         return (node.ordinal,)
-    prefix = _outline_key(node.parent) if node.parent is not None else None
+    prefix = _outline_key(node.parent, node.family) if node.parent is not None else None
     if prefix is not None and node.key[: len(prefix)] == prefix:
         return node.key[len(prefix) :]
     return node.key
@@ -341,7 +343,7 @@ def _decide_outline(
     key = m.key
     for index in range(len(state.stack) - 1, -1, -1):
         node = state.stack[index]
-        prefix = _outline_key(node)
+        prefix = _outline_key(node, m.family)
         if prefix is None:
             if RANK[node.style] < RANK[Style.DECIMAL]:
                 return _outline_start(state, m, written, index + 1, para)
@@ -351,7 +353,7 @@ def _decide_outline(
                 (
                     c.key[len(prefix)]
                     for c in reversed(node.children)
-                    if c.family == OUTLINE and len(c.key) == len(key)
+                    if c.family == m.family and len(c.key) == len(key)
                 ),
                 0,
             )
@@ -359,7 +361,7 @@ def _decide_outline(
             if any(n != 1 for n in rest):
                 break
             return _judge(state, m, written, index + 1, [last + 1], para, ordinal=key[len(prefix)])
-        if node.family == OUTLINE and len(prefix) == len(key) and prefix[:-1] == key[:-1]:
+        if node.family == m.family and len(prefix) == len(key) and prefix[:-1] == key[:-1]:
             return _judge(state, m, written, index, [prefix[-1] + 1], para)
     else:
         return _outline_start(state, m, written, 0, para)
@@ -370,10 +372,12 @@ def _decide_outline(
 def _outline_start(
     state: SegmentState, m: LabelMatch, written: str, depth: int, para: Para
 ) -> _Decision | None:
-    """The first outline item under a parent: 1, 1.1 or 1.1.1 (a bare ``1 总则`` only as 1)."""
-    if all(n == 1 for n in m.key):
+    """The first outline item under a parent: 1, 1.1 or 1.1.1 (a bare ``1 总则`` only as 1);
+    B.1 or C.1.1 in a letter outline, whose letter names its appendix rather than counts."""
+    counted = m.key[1:] if m.family == LETTER_OUTLINE else m.key
+    if all(n == 1 for n in counted):
         return _Decision(depth, None)
-    if m.rule != "outline_top" and all(n <= 1 + MAX_GAP for n in m.key):
+    if m.rule != "outline_top" and all(n <= 1 + MAX_GAP for n in counted):
         return _Decision(depth, 1)
     _reject(state, written, "an outline that starts at 1", para)
     return None

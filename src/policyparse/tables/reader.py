@@ -13,7 +13,10 @@ flattened by tabs), it is a :class:`Table` here, and it reads the same way:
 - a row with text but no unit, deadline or number is the rest of the row above, split by
   a page break, and is joined to it (``table-row-joined``).
 
-A table without a recognisable header is not a task table: its cells become paragraphs.
+A table with a 序号 column whose rows count 1, 2, 3 … but no unit or deadline column (a
+list of substances, of projects) is a numbered list: each row is an item, numbered by its
+序号 cell, its other cells its text. Any other table without a recognisable header is not
+a task table: its cells become paragraphs.
 
 What a merged cell repeats is bounded: the text copied down into the rows under a merged
 cell (and a task into the rows of its task) is at most :data:`MAX_COPIED_CHARS` per
@@ -25,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon.columns import Columns, Role, read_header, same_header
+from ..lexicon.columns import Columns, Role, read_header, role_of, same_header
 from ..lexicon.labels import starts_with_label
 from ..text import LineHint, Note, Table, TableCell
 
@@ -98,10 +101,15 @@ def read_table(table: Table) -> tuple[list[TableItem], list[Note]]:
     header_at = next(
         (i for i, row in enumerate(table.rows) if read_header([c.text for c in row])), None
     )
-    if header_at is None:
-        return _plain_cells(table), []
-    header = table.rows[header_at]
-    columns = read_header([c.text for c in header])
+    if header_at is not None:
+        header = table.rows[header_at]
+        columns = read_header([c.text for c in header])
+    else:
+        header_at = _numbered_list_at(table)
+        if header_at is None:
+            return _plain_cells(table), []
+        header = table.rows[header_at]
+        columns = _numbered_list_columns(header)
     assert columns is not None
     reader = _Reader(columns)
     reader.items.extend(_plain_cells(Table(table.rows[:header_at], table.line)))
@@ -116,6 +124,29 @@ def read_table(table: Table) -> tuple[list[TableItem], list[Note]]:
     for row in table.rows[header_at + 1 :]:
         _read_row(reader, list(row))
     return reader.items, reader.notes
+
+
+def _numbered_list_at(table: Table) -> int | None:
+    """The header of a numbered list kept as a table (| 序号 | 物质名称 | CAS号 | 临界量 |):
+    a row whose first cell names the 序号 column, under which the rows count on (1, 2 …, or
+    17, 18 … where a page break printed the table again); rows of one cell across
+    (第一部分) may group them. Such a table names
+    no unit or deadline column, so it is no task table, but each row is an item."""
+    for index, row in enumerate(table.rows):
+        if len(row) < 2 or role_of(row[0].text) is not Role.NUMBER:
+            continue
+        numbers = [r[0].text.strip() for r in table.rows[index + 1 :] if len(r) == len(row)]
+        counted = [int(n) for n in numbers if n.isdigit() and len(n) <= 5]
+        # 1, 2 … or, in the next page's copy of the table, 17, 18 …
+        if len(counted) >= 2 and counted[0] > 0 and counted[1] == counted[0] + 1:
+            return index
+    return None
+
+
+def _numbered_list_columns(header: tuple[TableCell, ...]) -> Columns:
+    """The 序号 column numbers the row; every other column is its text, in order."""
+    roles = (Role.NUMBER, *(Role.TEXT for _ in header[1:]))
+    return Columns(tuple(c.text.strip() for c in header), roles)
 
 
 def _read_row(reader: _Reader, row: list[TableCell]) -> None:
