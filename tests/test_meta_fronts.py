@@ -274,3 +274,21 @@ PKULAW_EXPORT = "\n".join(
 
 def test_the_documents_own_title_over_an_export_header_of_other_bracket_width() -> None:
     assert _meta(PKULAW_EXPORT)["title"] == "中国（某某）试验区管理办法"
+
+
+MINISTRY_CRAWL = (
+    f"{IND}国科发资〔2017〕261号{IND}各省、自治区、直辖市及计划单列市科技厅（委、局），有关单位："
+    f"{IND}为规范项目资金的预算编制和评估，我部制定了《项目预算编报指南》，现印发给你们，请遵照执行。"
+    f"{IND}科技部{IND}2017年8月29日--------------------------------"
+    f"{IND}项目预算编报指南{IND}一、预算的概述{IND}项目实行预算管理，经过批复的项目预算是资金拨付的依据。"
+    f"{IND}二、编报原则{IND}（一）政策相符性。项目预算应当符合国家财经法规和财务管理制度的规定。"
+    f"{IND}（二）目标相关性。项目预算应当以任务目标为依据，与任务目标密切相关。"
+)
+
+
+def test_a_recipient_list_holding_a_wenzhong_is_no_title_and_a_dashed_date_is_signed() -> None:
+    meta = _meta(MINISTRY_CRAWL)
+    assert meta["title"] is None  # the notice's own title is not printed
+    assert meta["doc_number"] == "国科发资〔2017〕261号"
+    assert meta["issuer"] == "科技部"
+    assert meta["date"] == "2017-08-29"

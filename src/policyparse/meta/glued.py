@@ -52,9 +52,10 @@ _ATTACHMENT = re.compile(
     rf"{_ATTACHMENT_MARKER.pattern}(?P<name>[^。；：:]{{2,80}}?(?:{'|'.join(KINDS)})"
     r"(?:[(（][^()（）]{1,14}[)）])?)"
 )
-# After a date inside a sentence (2021年1月3日起施行, …前报送): not a signature's date.
+# After a date inside a sentence (2021年1月3日起施行, …前报送, a range's dash): not a
+# signature's date; a rule of dashes under the date (2017年8月29日-------) is no range.
 _DATE_IN_SENTENCE = re.compile(
-    r"[起前后止至到以，,、的在及和与或—\-~～]|召开|印发|发布|出台|通过|颁布|施行|开始|举行|实施"
+    r"[起前后止至到以，,、的在及和与或]|[—\-~～](?![—\-]{2})|召开|印发|发布|出台|通过|颁布|施行|开始|举行|实施"
 )
 
 
@@ -188,6 +189,8 @@ def title_at(text: str, pos: int) -> int | None:
         head = window[: m.end()]
         if not looks_like_title(head) or head.count("《") > head.count("》"):
             continue  # …印发《某某计划 | 项目管理办法》: the title goes on
+        if head.startswith("各") and "、" in head:
+            return None  # 各省、自治区、直辖市及计划单列市…: a 主送 list, whatever 文种 it holds
         after = pos + m.end()
         if text.startswith(("的", "》"), after):
             continue  # 关于印发《…方案》的通知: the 文种 inside is not the title's end
