@@ -292,3 +292,21 @@ def test_a_recipient_list_holding_a_wenzhong_is_no_title_and_a_dashed_date_is_si
     assert meta["doc_number"] == "国科发资〔2017〕261号"
     assert meta["issuer"] == "科技部"
     assert meta["date"] == "2017-08-29"
+
+
+DATED_UNDER_ATTACHMENT = (
+    f"{IND}某省科学技术厅{IND}关于印发《某省科技计划{IND}项目管理办法》的通知{IND}（冀科计〔2012〕15号）"
+    f"{IND}各设区市科技局，省直有关部门：{IND}现将《某省科技计划项目管理办法》印发给你们，请认真遵照执行。"
+    f"{IND}附件：《某省科技计划项目管理办法》{IND}二○一二年四月十六日{IND}附件：{IND}某省科技计划项目管理办法"
+    f"{IND}第一章总则{IND}第一条为规范省科技计划项目管理，制定本办法。{IND}第二条本办法适用于省科技计划项目。"
+    f"{IND}第二章项目种类{IND}第三条项目种类包括科技支撑计划项目、应用基础研究计划项目等。"
+    f"{IND}第四条科技支撑计划重点支持以企业为主体、产学研结合的关键共性技术研究开发与应用示范。"
+    f"{IND}第五条应用基础研究计划支持优势学科领域和科学前沿领域的源头创新和原始性创新。"
+)
+
+
+def test_a_date_alone_in_a_crawls_front_is_the_date() -> None:
+    meta = _meta(DATED_UNDER_ATTACHMENT)
+    assert meta["title"] == "某省科学技术厅关于印发《某省科技计划项目管理办法》的通知"
+    assert meta["date"] == "2012-04-16"
+    assert meta["issuer"] == "某省科学技术厅"

@@ -142,7 +142,10 @@ class LabelRegistry:
 
 
 def _not_citing_word(folded: str, end: int) -> bool:
-    return folded[end : end + 1] not in _CITING_NEXT
+    """第三条规定 and 第五条第二项 cite; 第二章项目种类 and 第三条项目… open a chapter and an
+    article whose text starts with 项目."""
+    nxt = folded[end : end + 1]
+    return nxt not in _CITING_NEXT or (nxt == "项" and folded[end + 1 : end + 2] == "目")
 
 
 def _not_citing_item(folded: str, end: int) -> bool:

@@ -59,6 +59,7 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
     flat = _flattened_front(paras)
     if flat is not None:
         _read_glued(flat.para, split_glued(flat.para.text), draft, flat.breaks)
+        _signed_pieces(paras[: flat.count], draft)
         paras = paras[flat.count :]
     title_at = _title_index(paras)
     if title_at is None and paras and is_glued(paras[0].text):
@@ -500,6 +501,21 @@ def _flattened_front(paras: list[Para]) -> _FlatFront | None:
         return None
     joined = Para(text, line, paras[count - 1].end_line, paras[0].page, run_in=True)
     return _FlatFront(joined, count, frozenset(breaks[1:]))
+
+
+def _signed_pieces(paras: list[Para], draft: MetaDraft) -> None:
+    """What the glued reader leaves in a crawl's front pieces: a joint signature over
+    several pieces, a date standing alone (附件：《…》　　二○一二年四月十六日)."""
+    for index, para in enumerate(paras):
+        signed = _signature_over_date(paras, index) if draft.issuer is None else None
+        if signed is not None:
+            set_issuers(draft, signed[0])
+        if draft.date is None and is_date_line(para.text):
+            draft.date, draft.date_raw = find_date(para.text) or (None, None)
+    if draft.issuer is None:  # else the first piece that is nothing but organs' names
+        named = next((n for p in paras if (n := fields.organ_names(p.text))), None)
+        if named:
+            set_issuers(draft, named)
 
 
 def _read_glued(
