@@ -310,3 +310,33 @@ def test_a_date_alone_in_a_crawls_front_is_the_date() -> None:
     assert meta["title"] == "某省科学技术厅关于印发《某省科技计划项目管理办法》的通知"
     assert meta["date"] == "2012-04-16"
     assert meta["issuer"] == "某省科学技术厅"
+
+
+FORWARDING_NOTICE = "\n".join(
+    [
+        "各市教育局，各高等学校：",
+        "现将《某省人民政府办公厅关于印发某省学前教育专业人才培养方案的通知》转发给你们，请遵照执行。",
+        "某省教育厅",
+        "2018年8月3日",
+        "冀政办字〔2018〕108号",
+        "某省人民政府办公厅",
+        "关于印发某省学前教育专业人才培养方案的通知",
+        "各市人民政府，省政府有关部门：",
+        "《某省学前教育专业人才培养方案》已经省政府同意，现印发给你们。",
+        "某省人民政府办公厅",
+        "2018年7月20日",
+        "某省学前教育专业人才培养方案",
+        "一、培养目标",
+        "培养一批高素质幼儿园教师。",
+        "二、保障措施",
+        "加强组织领导。",
+    ]
+)
+
+
+def test_a_forwarding_notice_is_the_forwarding_offices() -> None:
+    meta = _meta(FORWARDING_NOTICE)
+    assert meta["issuers"] == ["某省教育厅"]
+    assert meta["date"] == "2018-08-03"
+    assert meta["doc_number"] is None  # 冀政办字〔2018〕108号 is the forwarded notice's
+    assert meta["title"] is None  # the forwarding notice prints no title of its own

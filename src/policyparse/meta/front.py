@@ -52,6 +52,9 @@ class MetaDraft:
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # Signed and dated above the title: a notice that forwards the document below it (转发);
+    # its own signature stands, and the 发文字号 and signature below are the forwarded one's.
+    forwards: bool = False
 
 
 def read_front(paras: list[Para], draft: MetaDraft) -> None:
@@ -79,10 +82,11 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
             skip = block[1] - 1
         elif _order_number(paras, index, draft):
             skip = index + 1
-        elif (signed := _signature_over_date(paras, index)) is not None:
+        elif (signed := _signature_over_date(paras, index, _min_lines(title_at, index))):
             set_issuers(draft, signed[0])  # the signature outranks a letterhead
             draft.lines += [p.text for p in paras[index : signed[1]]]
             skip = signed[1] - 1
+            draft.forwards = draft.forwards or (title_at is not None and index < title_at)
         elif title_at is not None and title_at <= index < title_end:
             if index == title_at:
                 _read_title("".join(p.text for p in paras[title_at:title_end]), draft)
@@ -102,6 +106,10 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
             continue
         elif not _meta_line(para, paras[index + 1 : index + 2], draft, after_title=True):
             draft.preamble.append(text)
+    if draft.forwards and draft.title is not None:
+        # The title below a forwarding notice's signature is the forwarded document's; the
+        # notice's own title is not printed.
+        draft.body_title, draft.title = draft.body_title or draft.title, None
 
 
 def read_attachment_front(paras: list[Para], draft: MetaDraft) -> None:
@@ -167,7 +175,7 @@ def read_back(paras: list[Para], draft: MetaDraft) -> int:
             keep -= 1
             continue
         break
-    if signature:
+    if signature and not draft.forwards:  # a forwarded document's signature is not ours
         set_issuers(draft, [n for p in signature for n in fields.organ_names(p.text) or []])
     for index in range(keep, len(paras)):
         para = paras[index]
@@ -271,9 +279,17 @@ def _field_block(paras: list[Para], index: int) -> tuple[dict[str, str], int] | 
 _SIGNATURE_MAX_LINES = 12
 
 
-def _signature_over_date(paras: list[Para], index: int) -> tuple[list[str], int] | None:
-    """Two or more lines of organ names from ``index`` straight over a date line: a joint
-    signature, one or two organs a line; its names and where it ends (before the date)."""
+def _min_lines(title_at: int | None, index: int) -> int:
+    """Over a date, one organ line is a signature above the title (where a letterhead
+    would stand undated); below it, only a run of two or more is read here."""
+    return 1 if title_at is not None and index < title_at else 2
+
+
+def _signature_over_date(
+    paras: list[Para], index: int, min_lines: int = 2
+) -> tuple[list[str], int] | None:
+    """Lines of organ names from ``index`` straight over a date line: a signature, one or
+    two organs a line; its names and where it ends (before the date)."""
     names: list[str] = []
     end = index
     while end < len(paras) and end - index < _SIGNATURE_MAX_LINES:
@@ -282,7 +298,7 @@ def _signature_over_date(paras: list[Para], index: int) -> tuple[list[str], int]
             break
         names += line
         end += 1
-    if end - index < 2 or end >= len(paras) or not is_date_line(paras[end].text):
+    if end - index < min_lines or end >= len(paras) or not is_date_line(paras[end].text):
         return None
     return names, end
 
@@ -368,7 +384,8 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
         return True
     number = fields.doc_number_in(text)
     if number is not None:
-        draft.doc_number = draft.doc_number or number
+        if not draft.forwards:
+            draft.doc_number = draft.doc_number or number
         draft.lines.append(text)
         return True
     found = fields.fields_in(text)
@@ -405,7 +422,8 @@ def _meta_line(para: Para, following: list[Para], draft: MetaDraft, *, after_tit
     if following and is_date_line(following[0].text):
         names = fields.organ_names(text)
         if names is not None:
-            set_issuers(draft, names)  # the signature outranks a letterhead
+            if not draft.forwards:  # the signature outranks a letterhead
+                set_issuers(draft, names)
             draft.lines.append(text)
             return True
     recipients = fields.recipients_in(text)
