@@ -69,3 +69,17 @@ class WriteError(PolicyParseError):
     link where a folder of the output tree should be."""
 
     kind = "write"
+
+
+def describe(error: BaseException, *, limit: int, qualified: bool = False) -> str:
+    """``Type: message`` of an exception in one line, the message cut at ``limit``
+    characters; ``qualified``: a type from outside the builtins keeps its module
+    (``zipfile.LargeZipFile``), which says where to look."""
+    detail = " ".join(str(error).split())
+    if len(detail) > limit:
+        detail = detail[: limit - 1] + "…"
+    kind = type(error)
+    name = kind.__name__
+    if qualified and kind.__module__ != "builtins":
+        name = f"{kind.__module__}.{name}"
+    return f"{name}: {detail}" if detail else name

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .assemble import Parsed, assemble
 from .budget import check_record
-from .errors import InputError, LoadError, PolicyParseError, ResourceError
+from .errors import InputError, LoadError, PolicyParseError, ResourceError, describe
 from .formats import detect, parse_format_name
+from .inputs import display_name, read_input
 from .loaders import get_loader
 from .normalise import normalise
 from .provisions import Record
-from .scrub import clean, scrub
+from .scrub import scrub
 from .settings import ParseOptions
 from .structure import read_structure
 from .text import InputFormat, Text
@@ -79,7 +79,7 @@ def parse_with_text(
         data, path = source, name or "-"
     else:
         path = name or os.fspath(source)
-        data = read_input(Path(os.fspath(source)))
+        data = read_input(source)
     try:
         return _parse_bytes(data, path, format, settings)
     except PolicyParseError as error:
@@ -99,20 +99,7 @@ _MAX_DETAIL = 200  # characters of the exception's own message kept in the reaso
 def _unexpected(error: Exception) -> str:
     """The reason for an exception no stage expected, in one line: its type, which says
     where to look (``zipfile``'s ``ValueError``, an ``lxml`` error), and its message."""
-    detail = " ".join(str(error).split())
-    if len(detail) > _MAX_DETAIL:
-        detail = detail[: _MAX_DETAIL - 1] + "…"
-    kind = type(error)
-    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
-    return f"cannot read the file: unexpected {name}" + (f": {detail}" if detail else "")
-
-
-def read_input(path: Path) -> bytes:
-    """The bytes of the regular file ``path`` (at most the default size budget), or an
-    :class:`InputError` that says why not (inputs.py)."""
-    from .inputs import read_input as read_regular_file
-
-    return read_regular_file(path)
+    return "cannot read the file: unexpected " + describe(error, limit=_MAX_DETAIL, qualified=True)
 
 
 def _parse_bytes(
@@ -130,7 +117,7 @@ def _parse_bytes(
     structure = read_structure(normalised.paras)
     record = assemble(
         Parsed(
-            path=clean(path),  # a file name of undecodable bytes (surrogate escapes)
+            path=display_name(path),  # undecodable bytes of a name written \xff, as the CLI does
             data=data,
             text=text,
             nodes=structure.nodes,

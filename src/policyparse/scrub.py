@@ -19,11 +19,6 @@ from .text import Note, SourceLine, Table, TableCell, Text
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def clean(value: str) -> str:
-    """``value`` with every surrogate replaced by U+FFFD (a path, a message)."""
-    return _SURROGATE.sub("\ufffd", value)
-
-
 def scrub(text: Text) -> Text:
     """``text``, in place, without lone surrogates; a note when any were replaced."""
     counter = _Counter()

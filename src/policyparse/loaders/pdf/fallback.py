@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...errors import describe
 from ...text import Note
 from .notes import ranges
 from .text import FontTable, Glyph, Page
@@ -148,9 +149,7 @@ def _plumber_pages(data: bytes, numbers: set[int]) -> Iterator[tuple[int, _Chars
 
 def _reason(error: BaseException) -> str:
     """The error in one short line, for the note."""
-    text = " ".join(str(error).split())
-    text = text if len(text) <= 80 else text[:79] + "…"
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+    return describe(error, limit=80)
 
 
 def _failures() -> tuple[type[Exception], ...]:
