@@ -72,7 +72,7 @@ DOC_DATE = __import__("datetime").date(2021, 4, 15)
 
 @pytest.mark.parametrize("case", _cases("deadline.md"), ids=lambda c: c.name)
 def test_deadline_phrase(case: Case) -> None:
-    from policyparse.clauses.deadline import find_deadline
+    from policyparse.clauses.deadlines import find_deadline
 
     found = find_deadline(case.input, doc_date=DOC_DATE, whole_cell=case.name.startswith("cell"))
     if case.expected is None:

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .clauses.amounts import find_amounts
-from .clauses.deadline import find_deadline
+from .clauses.deadlines import find_deadline
 from .clauses.responsibility import (
     Clause,
     ClauseContext,
