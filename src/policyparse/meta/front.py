@@ -61,7 +61,7 @@ def read_front(paras: list[Para], draft: MetaDraft) -> None:
     """Sort the paragraphs before the first provision into meta, preamble and junk."""
     flat = _flattened_front(paras)
     if flat is not None:
-        _read_glued(flat.para, split_glued(flat.para.text), draft, flat.breaks)
+        _read_glued(flat.para, flat.pieces, draft, flat.breaks)
         _signed_pieces(paras[: flat.count], draft)
         paras = paras[flat.count :]
     title_at = _title_index(paras)
@@ -488,6 +488,7 @@ class _FlatFront:
     para: Para  # the front's pieces joined back into the line they were cut from
     count: int  # how many paragraphs it stands for
     breaks: frozenset[int]  # offsets in para.text where one of them began
+    pieces: list[Piece]  # para.text as meta.glued cuts it
 
 
 # Pieces that show the joined paragraphs hold a front to read (not just body).
@@ -515,10 +516,11 @@ def _flattened_front(paras: list[Para]) -> _FlatFront | None:
         breaks.append(at)
         at += len(para.text) + len(_INDENT)
     text = _INDENT.join(p.text for p in paras[:count])
-    if not any(p.kind in _FRONT_PIECES for p in split_glued(text)):
+    pieces = split_glued(text)
+    if not any(p.kind in _FRONT_PIECES for p in pieces):
         return None
     joined = Para(text, line, paras[count - 1].end_line, paras[0].page, run_in=True)
-    return _FlatFront(joined, count, frozenset(breaks[1:]))
+    return _FlatFront(joined, count, frozenset(breaks[1:]), pieces)
 
 
 def _signed_pieces(paras: list[Para], draft: MetaDraft) -> None:
